@@ -1,0 +1,50 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line of the engine, for the single-package and cron use cases outside Jenkins:
+ * {@code java -jar package-pipeline-cli.jar <command> [options]}. Each subcommand is one class in this package;
+ * a {@link PackagePipelineException} is printed as its message alone, with exit code 1.
+ */
+@Command(
+        name = "package-pipeline",
+        mixinStandardHelpOptions = true,
+        versionProvider = PackagePipelineCommand.Version.class,
+        description = "Builds RPMs from git commits, publishes YUM/DNF repositories and runs hosts on OpenStack.",
+        subcommands = {
+            RunCommand.class,
+            CommandLine.HelpCommand.class,
+        })
+public final class PackagePipelineCommand {
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with these streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new PackagePipelineCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof PackagePipelineException) {
+                cmd.getErr().println("ERROR: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = PackagePipelineCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"package-pipeline " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
