@@ -140,20 +140,14 @@ public final class RepoPublisher {
 
     /** The other packages' latest successful builds, and whether every package's latest build succeeded. */
     private Composition compose(BuildRecord build) {
-        List<BuildRecord> others = new ArrayList<>();
         boolean consistent = true;
         for (BuildRecord latest : store.latestPerPackage()) {
-            if (latest.packageName().equals(build.packageName())) {
-                consistent &= sameBuild(latest, build);
-                continue;
-            }
-            if (latest.status() == BuildStatus.SUCCESS && !latest.purged()) {
-                others.add(latest);
-            } else {
-                consistent &= latest.status() == BuildStatus.SUCCESS;
-                store.lastSuccessful(latest.packageName()).filter(b -> !b.purged()).ifPresent(others::add);
-            }
+            consistent &= latest.packageName().equals(build.packageName()) ? sameBuild(latest, build)
+                    : latest.status() == BuildStatus.SUCCESS;
         }
+        List<BuildRecord> others = store.latestSuccessfulPerPackage().stream()
+                .filter(b -> !b.packageName().equals(build.packageName()) && !b.purged())
+                .toList();
         return new Composition(others, consistent);
     }
 
