@@ -58,9 +58,7 @@ final class SnapshotBuilder {
         }
         clean(snapshot, rpmsByBuild.get(build));
         if (signer != null) {
-            for (Map.Entry<BuildRecord, List<Path>> e : rpmsByBuild.entrySet()) {
-                ensureSigned(e.getKey(), e.getValue());
-            }
+            ensureSigned(rpmsByBuild);
         }
         List<SnapshotManifest.Entry> entries = new ArrayList<>();
         if (config.components()) {
@@ -159,15 +157,25 @@ final class SnapshotBuilder {
         }
     }
 
-    /** Signs a build's RPMs in its own directory once per key (a marker file remembers it). */
-    private void ensureSigned(BuildRecord build, List<Path> rpms) throws IOException, InterruptedException {
-        Path marker = snapshotDir(build).resolve(SIGNED_MARKER + signer.fingerprint());
-        if (Files.exists(marker)) {
-            return;
+    /**
+     * Signs, in their own directories and with one rpmsign run, the RPMs of the builds not yet signed with this key;
+     * a marker file per build remembers it (so enabling signing on a large repository signs everything once).
+     */
+    private void ensureSigned(Map<BuildRecord, List<Path>> rpmsByBuild) throws IOException, InterruptedException {
+        List<Path> markers = new ArrayList<>();
+        List<Path> toSign = new ArrayList<>();
+        for (Map.Entry<BuildRecord, List<Path>> e : rpmsByBuild.entrySet()) {
+            Path marker = snapshotDir(e.getKey()).resolve(SIGNED_MARKER + signer.fingerprint());
+            if (!Files.exists(marker)) {
+                markers.add(marker);
+                toSign.addAll(e.getValue());
+            }
         }
-        removeSigningLeftovers(rpms);
-        signer.signRpms(rpms);
-        RepoFiles.writeAtomically(marker, describe(build) + "\n");
+        removeSigningLeftovers(toSign);
+        signer.signRpms(toSign);
+        for (Path marker : markers) {
+            RepoFiles.writeAtomically(marker, "signed by " + signer.fingerprint() + "\n");
+        }
     }
 
     /**

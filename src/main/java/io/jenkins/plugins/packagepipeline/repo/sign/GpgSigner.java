@@ -19,6 +19,11 @@ import java.util.List;
  * passphrase preset in its memory (given on standard input, never on disk or in an argument), and the two
  * signatures repositories need: {@code rpmsign --addsign} for RPMs and a detached armored signature for
  * {@code repomd.xml}. {@link #close()} stops the agent and overwrites and deletes the gpg home.
+ *
+ * <p>The key stays protected by its passphrase inside the temporary home. The agent re-protects it there with a
+ * small S2K iteration count ({@code s2k-count 65536}): with the default, calibrated count every signature costs
+ * about a second of key derivation, which makes signing thousands of RPMs impractical; the home lives only for the
+ * session, readable by its owner alone, and is overwritten when it ends.
  */
 public final class GpgSigner implements AutoCloseable {
     private static final String PRESET = "/usr/lib/gnupg/gpg-preset-passphrase";
@@ -52,7 +57,7 @@ public final class GpgSigner implements AutoCloseable {
         SecretMasker masker = key.masker();
         try {
             Files.writeString(home.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
-            Files.writeString(home.resolve("gpg-agent.conf"), "allow-preset-passphrase\n", StandardCharsets.US_ASCII);
+            Files.writeString(home.resolve("gpg-agent.conf"), "allow-preset-passphrase\ns2k-count 65536\n", StandardCharsets.US_ASCII);
             Files.writeString(home.resolve("gpg.conf"), "batch\nno-tty\npinentry-mode error\n", StandardCharsets.US_ASCII);
             GpgSigner signer = new GpgSigner(home, timeout, logFile, masker, null);
             ProcessResult imported = signer.gpg(List.of("gpg", "--import"), key.armoredSecretKey());
