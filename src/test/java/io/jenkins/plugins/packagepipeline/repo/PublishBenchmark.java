@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp offline/plugin/target/package-pipeline-cli.jar:offline/plugin/target/test-classes \
- *     io.jenkins.plugins.packagepipeline.repo.PublishBenchmark 2000 3
+ *     io.jenkins.plugins.packagepipeline.repo.PublishBenchmark 2000 3 [payload-KB]
  * </pre>
  */
 public final class PublishBenchmark {
@@ -32,18 +32,24 @@ public final class PublishBenchmark {
     public static void main(String[] args) throws Exception {
         int packages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int payloadKb = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path dir = Files.createTempDirectory("pp-publish-bench-");
         try {
-            run(dir, packages, runs);
+            run(dir, packages, runs, payloadKb);
         } finally {
-            RepoFiles.deleteTree(dir);
+            if (System.getenv("PP_BENCH_KEEP") == null) {
+                RepoFiles.deleteTree(dir);
+            } else {
+                System.out.println("kept " + dir);
+            }
         }
     }
 
-    private static void run(Path dir, int count, int runs) throws Exception {
+    private static void run(Path dir, int count, int runs, int payloadKb) throws Exception {
         long t0 = System.nanoTime();
-        List<Path> rpms = buildSubpackages(dir.resolve("rpmbuild"), count);
-        System.out.printf("made %d packages with one rpmbuild in %.1f s%n", rpms.size(), secondsSince(t0));
+        List<Path> rpms = buildSubpackages(dir.resolve("rpmbuild"), count, payloadKb);
+        System.out.printf("made %d packages (%d KB payload each) with one rpmbuild in %.1f s%n", rpms.size(),
+                payloadKb, secondsSince(t0));
         try (TestBuilds builds = new TestBuilds(dir.resolve("data")); TestKeysHolder keys = new TestKeysHolder()) {
             t0 = System.nanoTime();
             BuildRecord last = null;
@@ -139,7 +145,8 @@ public final class PublishBenchmark {
         System.out.printf("%-72s %6.3f s  (runs: %s)%n", label, sorted[sorted.length / 2], Arrays.toString(seconds));
     }
 
-    private static List<Path> buildSubpackages(Path top, int count) throws IOException, InterruptedException {
+    private static List<Path> buildSubpackages(Path top, int count, int payloadKb)
+            throws IOException, InterruptedException {
         Files.createDirectories(top);
         Path spec = Files.writeString(top.resolve("bench.spec"), """
                 Name: bench
@@ -158,10 +165,13 @@ public final class PublishBenchmark {
                 %%install
                 mkdir -p %%{buildroot}/usr/share/bench
                 i=1
-                while [ $i -le %1$d ]; do echo $i > %%{buildroot}/usr/share/bench/$(printf bench-pkg-%%04d $i); i=$((i+1)); done
+                while [ $i -le %1$d ]; do f=%%{buildroot}/usr/share/bench/$(printf bench-pkg-%%04d $i)
+                  echo $i > $f; head -c %2$d /dev/zero >> $f; i=$((i+1)); done
                 %%files
-                """.formatted(count));
-        ProcessRunner.command("rpmbuild", "-bb", "--nodeps", "--define", "_topdir " + top, spec.toString())
+                """.formatted(count, payloadKb * 1024));
+        // no payload compression: a package's size on disk is its payload size, as with compressed real content
+        ProcessRunner.command("rpmbuild", "-bb", "--nodeps", "--define", "_topdir " + top,
+                        "--define", "_binary_payload w0.gzdio", spec.toString())
                 .timeout(Duration.ofMinutes(30)).log(top.resolve("rpmbuild.log")).run()
                 .requireSuccess("rpmbuild of the benchmark packages");
         try (Stream<Path> files = Files.walk(top.resolve("RPMS"))) {
