@@ -3,6 +3,7 @@ package io.jenkins.plugins.packagepipeline.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
@@ -143,7 +144,7 @@ public final class BuildOutput {
         }
         move(staged, target);
         if (replaced != null) {
-            deleteTree(replaced);
+            FileTrees.delete(replaced);
         }
     }
 
@@ -152,17 +153,6 @@ public final class BuildOutput {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

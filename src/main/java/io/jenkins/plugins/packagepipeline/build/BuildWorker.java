@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.build;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.git.GitCache;
@@ -74,7 +75,7 @@ public final class BuildWorker {
             throws IOException, InterruptedException {
         StagedBuild staged = commitBuild.run(request, List.of());
         BuildOutput.install(staged.outputDir(), outputRoot.toAbsolutePath(), staged.record().repoDir());
-        BuildOutput.deleteTree(staged.scratchDir());
+        FileTrees.delete(staged.scratchDir());
         BuildRecord record = staged.record();
         listener.progress(record.packageName() + ": " + record.sourceCommit().substring(0, 7) + " " + record.status()
                 + " -> " + outputRoot.toAbsolutePath().resolve(record.repoDir()));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.build;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.git.GitRepository;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +117,7 @@ final class CommitBuild {
         Path sources = Files.createDirectories(topdir.resolve("SOURCES"));
         Path specs = Files.createDirectories(topdir.resolve("SPECS"));
         if (request.distgitWorkTree() != null) {
-            copyWorkTree(request.distgitWorkTree(), sources);
+            FileTrees.copy(request.distgitWorkTree(), sources);
             note(buildLog, "Distgit files taken from the checkout " + request.distgitWorkTree()
                     + " (uncommitted changes included)");
         } else {
@@ -217,20 +217,6 @@ final class CommitBuild {
             notes.append("\nLast lines of output:\n").append(result.tailText());
         }
         return notes.toString();
-    }
-
-    private static void copyWorkTree(Path workTree, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(workTree)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = workTree.relativize(file);
-                if (relative.startsWith(".git")) {
-                    continue;
-                }
-                Path copy = target.resolve(relative.toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     private static void note(Path log, String line) throws IOException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.git;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +147,7 @@ public final class GitCache {
                 Files.move(partial, clone);
             }
         } finally {
-            deleteTree(partial);
+            FileTrees.delete(partial);
         }
     }
 
@@ -174,17 +175,6 @@ public final class GitCache {
             }
         }
         return text.length() == 0 ? e.getClass().getSimpleName() : text.toString();
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static String sha1(String text) {
