@@ -51,17 +51,7 @@ abstract class BuildEngineContract {
     }
 
     Catalog catalog(PackageRepos... packages) throws Exception {
-        StringBuilder yaml = new StringBuilder("""
-                releases:
-                  - name: trunk
-                    source-branch: main
-                    distgit-branch: main
-                packages:
-                """);
-        for (PackageRepos p : packages) {
-            yaml.append(p.catalogEntry());
-        }
-        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"), yaml));
+        return PackageRepos.catalog(dir, packages);
     }
 
     BuildReport run(Catalog catalog, BuildOptions options) throws Exception {

@@ -42,12 +42,7 @@ class BuildFailuresTest {
     }
 
     Catalog catalog(PackageRepos... packages) throws Exception {
-        StringBuilder yaml = new StringBuilder("releases:\n  - {name: trunk, source-branch: main, distgit-branch: main}\n"
-                + "packages:\n");
-        for (PackageRepos p : packages) {
-            yaml.append(p.catalogEntry());
-        }
-        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"), yaml));
+        return PackageRepos.catalog(dir, packages);
     }
 
     @Test

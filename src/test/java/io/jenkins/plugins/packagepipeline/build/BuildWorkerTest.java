@@ -23,9 +23,7 @@ class BuildWorkerTest {
     Path dir;
 
     PackageInRelease pkg(PackageRepos repos) throws Exception {
-        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"),
-                "releases:\n  - {name: trunk, source-branch: main, distgit-branch: main}\npackages:\n"
-                        + repos.catalogEntry())).packagesIn(null, Set.of()).get(0);
+        return PackageRepos.catalog(dir, repos).packagesIn(null, Set.of()).get(0);
     }
 
     @Test
