@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.ProjectFiles;
+import io.jenkins.plugins.packagepipeline.RequiredTools;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ class RunCommandTest {
 
     @Test
     void buildsTheExamplesIntoARepositoryDnfReads() throws Exception {
+        RequiredTools.require("rpmbuild", "rpmspec", "createrepo_c", "dnf", "gcc", "make");
         Path datadir = dir.resolve("data");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
