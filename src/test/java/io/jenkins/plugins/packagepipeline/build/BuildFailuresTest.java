@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.RequiredTools;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
@@ -32,6 +33,7 @@ class BuildFailuresTest {
 
     @BeforeEach
     void open() {
+        RequiredTools.require("rpmbuild", "rpmspec", "rpm");
         dataDir = dir.resolve("data");
         store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE));
     }
