@@ -3,6 +3,8 @@ package io.jenkins.plugins.packagepipeline.build;
 import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
+import io.jenkins.plugins.packagepipeline.catalog.SafeName;
+import io.jenkins.plugins.packagepipeline.git.GitCache;
 import io.jenkins.plugins.packagepipeline.git.GitRepository;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
@@ -55,6 +57,10 @@ final class CommitBuild {
      */
     StagedBuild run(BuildRequest request, List<VersionsRow> others) throws IOException, InterruptedException {
         PackageInRelease pkg = request.pkg();
+        if (!SafeName.isSafe(pkg.name())) {
+            throw new PackagePipelineException("Package name '" + pkg.name() + "' is not a safe file name; load"
+                    + " packages with CatalogLoader, which refuses such names.");
+        }
         Files.createDirectories(settings.workDir());
         Path scratch = Files.createTempDirectory(settings.workDir(), pkg.name() + "-" + request.source().shortHash()
                 + "-");
@@ -122,13 +128,13 @@ final class CommitBuild {
                     + " (uncommitted changes included)");
         } else {
             try (GitRepository distgit = GitRepository.open(request.distgitRepository(),
-                    pkg.definition().distgit())) {
+                    GitCache.redact(pkg.definition().distgit()))) {
                 distgit.exportTree(request.distgit().hash(), sources);
             }
         }
         Path original = sources.resolve(pkg.specFileName());
         if (!Files.isRegularFile(original)) {
-            throw new PackageProblem("Distgit " + pkg.definition().distgit() + " has no " + pkg.specFileName()
+            throw new PackageProblem("Distgit " + GitCache.redact(pkg.definition().distgit()) + " has no " + pkg.specFileName()
                     + " at its root in commit " + request.distgit().hash() + " (branch " + pkg.distgitBranch()
                     + "): the spec of package '" + pkg.name() + "' must be <name>.spec there.");
         }
@@ -146,7 +152,8 @@ final class CommitBuild {
         ParsedSpec parsed = parse(spec, topdir, pkg.name());
         note(buildLog, "Spec " + pkg.specFileName() + ": version " + parsed.version() + ", release " + release
                 + "%{?dist}, Source0 " + parsed.tarball());
-        try (GitRepository source = GitRepository.open(request.sourceRepository(), pkg.definition().upstream())) {
+        try (GitRepository source = GitRepository.open(request.sourceRepository(),
+                GitCache.redact(pkg.definition().upstream()))) {
             source.archive(request.source().hash(), parsed.name() + "-" + parsed.version(),
                     sources.resolve(parsed.tarball()));
         }
