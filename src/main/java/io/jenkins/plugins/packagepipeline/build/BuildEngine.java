@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.build;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogPackage;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,26 +111,27 @@ public final class BuildEngine {
 
     private PackageResult buildPackage(Catalog catalog, PackageInRelease pkg, Map<String, RefreshResult> refreshed,
             BuildOptions options, BuildListener listener) throws IOException, InterruptedException {
+        long started = System.nanoTime();
         RefreshResult source = refreshed.get(pkg.definition().upstream());
         RefreshResult distgit = refreshed.get(pkg.definition().distgit());
         for (RefreshResult repo : List.of(source, distgit)) {
             if (!repo.succeeded()) {
                 listener.progress(pkg.name() + ": ERROR " + repo.error());
-                return new PackageResult(pkg.name(), List.of(), repo.error());
+                return new PackageResult(pkg.name(), List.of(), repo.error(), since(started));
             }
         }
         List<CommitSelector.Pair> pairs;
-        try (GitRepository sourceRepo = GitRepository.open(source.directory(), source.url());
-                GitRepository distgitRepo = GitRepository.open(distgit.directory(), distgit.url())) {
+        try (GitRepository sourceRepo = GitRepository.open(source.directory(), GitCache.redact(source.url()));
+                GitRepository distgitRepo = GitRepository.open(distgit.directory(), GitCache.redact(distgit.url()))) {
             pairs = new CommitSelector(store, settings.maxRetries()).select(pkg, sourceRepo, distgitRepo,
                     options.headOnly(), options.recheck());
         } catch (PackagePipelineException e) {
             listener.progress(pkg.name() + ": ERROR " + e.getMessage());
-            return new PackageResult(pkg.name(), List.of(), e.getMessage());
+            return new PackageResult(pkg.name(), List.of(), e.getMessage(), since(started));
         }
         if (pairs.isEmpty()) {
             listener.progress(pkg.name() + ": up to date");
-            return new PackageResult(pkg.name(), List.of(), null);
+            return new PackageResult(pkg.name(), List.of(), null, since(started));
         }
         listener.progress(pkg.name() + ": " + pairs.size() + (pairs.size() == 1 ? " commit" : " commits")
                 + " to build");
@@ -136,18 +139,22 @@ public final class BuildEngine {
         for (CommitSelector.Pair pair : pairs) {
             BuildRequest request = new BuildRequest(pkg, source.directory(), distgit.directory(), pair.source(),
                     pair.distgit(), pair.previousRetries(), null);
-            long started = System.nanoTime();
+            long buildStarted = System.nanoTime();
             StagedBuild staged = commitBuild.run(request, otherPackages(catalog));
             BuildRecord recorded;
             synchronized (recordLock) {
                 BuildOutput.install(staged.outputDir(), settings.dataDir(), staged.record().repoDir());
                 recorded = store.record(staged.record());
             }
-            BuildOutput.deleteTree(staged.scratchDir());
+            FileTrees.delete(staged.scratchDir());
             builds.add(recorded);
-            listener.progress(progressLine(recorded, System.nanoTime() - started));
+            listener.progress(progressLine(recorded, System.nanoTime() - buildStarted));
         }
-        return new PackageResult(pkg.name(), builds, null);
+        return new PackageResult(pkg.name(), builds, null, since(started));
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** The other packages' latest successful builds, for versions.csv. */
@@ -155,7 +162,7 @@ public final class BuildEngine {
         List<VersionsRow> rows = new ArrayList<>();
         for (BuildRecord latest : store.latestSuccessfulPerPackage()) {
             catalog.find(latest.packageName()).ifPresent((CatalogPackage p) ->
-                    rows.add(VersionsRow.of(latest, p.upstream(), p.distgit())));
+                    rows.add(VersionsRow.of(latest, GitCache.redact(p.upstream()), GitCache.redact(p.distgit()))));
         }
         return rows;
     }
@@ -180,7 +187,7 @@ public final class BuildEngine {
             String message = cause instanceof PackagePipelineException ? cause.getMessage()
                     : "Build of " + name + " stopped on an unexpected error: " + cause;
             listener.progress(name + ": ERROR " + message);
-            return new PackageResult(name, List.of(), message);
+            return new PackageResult(name, List.of(), message, Duration.ZERO);
         }
     }
 
@@ -191,7 +198,7 @@ public final class BuildEngine {
         }
         try (Stream<Path> leftovers = Files.list(settings.workDir())) {
             for (Path leftover : leftovers.toList()) {
-                BuildOutput.deleteTree(leftover);
+                FileTrees.delete(leftover);
             }
         }
     }

@@ -3,7 +3,9 @@ package io.jenkins.plugins.packagepipeline.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.git.GitCache;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import java.io.IOException;
@@ -48,6 +50,8 @@ public final class BuildOutput {
     /** Writes the three description files of a build into its output directory. */
     static void describe(Path dir, BuildRecord build, String sourceUrl, String distgitUrl, Instant distgitTime,
             List<VersionsRow> others) throws IOException {
+        sourceUrl = GitCache.redact(sourceUrl);
+        distgitUrl = GitCache.redact(distgitUrl);
         Files.writeString(dir.resolve(COMMIT_YAML), YAML.writeValueAsString(
                 Map.of("commits", List.of(dlrnCommit(build, distgitUrl, distgitTime)))), StandardCharsets.UTF_8);
         StringBuilder versions = new StringBuilder(VersionsRow.HEADER).append('\n');
@@ -143,7 +147,7 @@ public final class BuildOutput {
         }
         move(staged, target);
         if (replaced != null) {
-            deleteTree(replaced);
+            FileTrees.delete(replaced);
         }
     }
 
@@ -152,17 +156,6 @@ public final class BuildOutput {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

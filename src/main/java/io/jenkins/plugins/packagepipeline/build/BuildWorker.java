@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.build;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.git.GitCache;
@@ -74,7 +75,7 @@ public final class BuildWorker {
             throws IOException, InterruptedException {
         StagedBuild staged = commitBuild.run(request, List.of());
         BuildOutput.install(staged.outputDir(), outputRoot.toAbsolutePath(), staged.record().repoDir());
-        BuildOutput.deleteTree(staged.scratchDir());
+        FileTrees.delete(staged.scratchDir());
         BuildRecord record = staged.record();
         listener.progress(record.packageName() + ": " + record.sourceCommit().substring(0, 7) + " " + record.status()
                 + " -> " + outputRoot.toAbsolutePath().resolve(record.repoDir()));
@@ -82,10 +83,11 @@ public final class BuildWorker {
     }
 
     private static GitCommit at(Path clone, String url, String commit, String branch) {
-        try (GitRepository repository = GitRepository.open(clone, url)) {
+        try (GitRepository repository = GitRepository.open(clone, GitCache.redact(url))) {
             return commit == null ? repository.resolve(branch) : repository.commit(commit);
         } catch (IllegalArgumentException e) {
-            throw new PackagePipelineException("'" + commit + "' is not a full commit hash of " + url + ".", e);
+            throw new PackagePipelineException("'" + commit + "' is not a full commit hash of " + GitCache.redact(url)
+                    + ".", e);
         }
     }
 }

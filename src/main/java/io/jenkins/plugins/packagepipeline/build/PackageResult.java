@@ -2,6 +2,7 @@ package io.jenkins.plugins.packagepipeline.build;
 
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,8 +10,9 @@ import java.util.List;
  *
  * @param builds the builds made, oldest commit first (empty when the package was up to date or could not start)
  * @param error why the package could not be built at all (e.g. its git repository was unreachable), or null
+ * @param elapsed how long selecting and building its commits took
  */
-public record PackageResult(String packageName, List<BuildRecord> builds, String error) {
+public record PackageResult(String packageName, List<BuildRecord> builds, String error, Duration elapsed) {
 
     public PackageResult {
         builds = List.copyOf(builds);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "Builds RPMs from git commits, publishes YUM/DNF repositories and runs hosts on OpenStack.",
         subcommands = {
             RunCommand.class,
+            BuildCommand.class,
             PublishCommand.class, PurgeCommand.class, ImportCommand.class, StatusCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.packagepipeline.build;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
+import io.jenkins.plugins.packagepipeline.catalog.Catalog;
+import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -74,9 +75,9 @@ final class PackageRepos {
     static PackageRepos example(Path root, String name) throws Exception {
         Path example = projectRoot().resolve("examples/packages").resolve(name);
         PackageRepos repos = create(root, name);
-        copyTree(example.resolve("upstream"), repos.upstream);
+        FileTrees.copy(example.resolve("upstream"), repos.upstream);
         repos.commitAll(repos.upstream, "upstream of " + name);
-        copyTree(example.resolve("distgit"), repos.distgit);
+        FileTrees.copy(example.resolve("distgit"), repos.distgit);
         repos.commitAll(repos.distgit, "distgit of " + name);
         return repos;
     }
@@ -123,22 +124,19 @@ final class PackageRepos {
         }
     }
 
+    /** A catalog of these packages (release trunk following main) written to {@code dir/catalog.yaml}, loaded. */
+    static Catalog catalog(Path dir, PackageRepos... packages) throws IOException {
+        StringBuilder yaml = new StringBuilder("releases:\n  - {name: trunk, source-branch: main, distgit-branch: main}\n"
+                + "packages:\n");
+        for (PackageRepos p : packages) {
+            yaml.append(p.catalogEntry());
+        }
+        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"), yaml));
+    }
+
     /** The catalog entry of this package, with its local paths as URLs. */
     String catalogEntry() {
         return "  - name: " + name + "\n    upstream: " + upstream + "\n    distgit: " + distgit
                 + "\n    maintainers: [test@example.invalid]\n";
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }
