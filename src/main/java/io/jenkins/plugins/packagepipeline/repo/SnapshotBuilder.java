@@ -56,7 +56,7 @@ final class SnapshotBuilder {
         for (BuildRecord b : all) {
             rpmsByBuild.put(b, rpmsOf(b));
         }
-        clean(snapshot, rpmsByBuild.get(build));
+        clean(snapshot, build);
         if (signer != null) {
             ensureSigned(rpmsByBuild);
         }
@@ -139,17 +139,25 @@ final class SnapshotBuilder {
         return build.packageName() + " " + BuildRecord.outputDirName(build.sourceCommit(), build.distgitCommit());
     }
 
-    /** Removes what an interrupted earlier attempt may have left: repodata, links to other builds, .repo files. */
-    private void clean(Path snapshot, List<Path> ownRpms) throws IOException {
+    /**
+     * Removes what an interrupted earlier attempt may have left: repodata, component trees, .repo files and the hard
+     * links to other builds' RPMs. A file is taken for such a link only if the build does not list it among its
+     * artifacts and it has other links: the build's own files, SRPM included, are never touched.
+     */
+    private void clean(Path snapshot, BuildRecord build) throws IOException {
         Files.createDirectories(snapshot);
         RepoFiles.deleteTree(snapshot.resolve("repodata"));
         RepoFiles.deleteTree(snapshot.resolve(".repodata"));
         RepoFiles.deleteTree(snapshot.resolve(COMPONENTS_DIR));
-        Set<Path> own = new HashSet<>(ownRpms);
+        Set<Path> own = new HashSet<>();
+        for (String artifact : build.artifacts()) {
+            own.add(config.dataDir().resolve(artifact).normalize());
+        }
         try (Stream<Path> files = Files.list(snapshot)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                boolean staleLink = name.endsWith(".rpm") && !own.contains(f.normalize());
+                boolean staleLink = name.endsWith(".rpm") && !own.contains(f.normalize())
+                        && ((Integer) Files.getAttribute(f, "unix:nlink")) > 1;
                 if (staleLink || name.endsWith(".repo") || name.startsWith(".pkglist")) {
                     Files.deleteIfExists(f);
                 }

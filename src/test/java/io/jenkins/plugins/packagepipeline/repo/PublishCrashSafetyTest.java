@@ -65,6 +65,31 @@ class PublishCrashSafetyTest {
         }
     }
 
+    @Test
+    void publishersInSeparateProcessesAreSerializedByTheLockFile() throws Exception {
+        TestKeys keys = TestKeys.generate();
+        try (TestBuilds builds = new TestBuilds(dir.resolve("data"))) {
+            for (int p = 0; p < 6; p++) {
+                builds.success("pkg" + p, "1.0");
+            }
+            List<Process> publishers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                publishers.add(startPublisher(builds.dataDir, keys, 100 + i));
+            }
+            for (int i = 0; i < publishers.size(); i++) {
+                assertTrue(publishers.get(i).waitFor(3, TimeUnit.MINUTES));
+                assertEquals(0, publishers.get(i).exitValue(),
+                        Files.readString(dir.resolve("publisher-" + (100 + i) + ".log")));
+            }
+            Path repos = builds.dataDir.resolve("repos");
+            checkPointers(repos, "after three concurrent publishers");
+            for (var build : builds.store.latestPerPackage()) {
+                assertTrue(SnapshotManifest.read(builds.dataDir.resolve(build.repoDir())).isPresent(),
+                        build.packageName() + " has a complete snapshot");
+            }
+        }
+    }
+
     private Process startPublisher(Path dataDir, TestKeys keys, int attempt) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

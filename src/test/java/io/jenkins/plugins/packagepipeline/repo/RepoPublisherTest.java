@@ -66,6 +66,7 @@ class RepoPublisherTest {
         assertEquals(inode(alphaRpm), inode(linked), "the other package's RPM is a hard link, not a copy");
         assertFalse(Files.exists(snapshot.resolve(Path.of(a.artifacts().get(1)).getFileName())),
                 "SRPMs stay out unless configured");
+        assertTrue(Files.exists(builds.dataDir.resolve(b.artifacts().get(1))), "the build's own SRPM is kept");
         assertTrue(Files.isRegularFile(snapshot.resolve(SnapshotManifest.FILE_NAME)));
         String repoFile = Files.readString(snapshot.resolve("package-pipeline.repo"));
         assertTrue(repoFile.contains("baseurl=" + repos().toUri() + result.snapshotDir() + "/"), repoFile);
@@ -104,10 +105,12 @@ class RepoPublisherTest {
         // A publisher killed half-way through b: stale links and half-made repodata, no manifest.
         Path snapshot = builds.dataDir.resolve(b.repoDir());
         Files.createDirectories(snapshot.resolve(".repodata"));
-        Files.writeString(snapshot.resolve("stale-9-9.noarch.rpm"), "junk");
+        Path stale = Files.writeString(dir.resolve("stale-9-9.noarch.rpm"), "junk");
+        Files.createLink(snapshot.resolve("stale-9-9.noarch.rpm"), stale);
         PublishResult redone = publisher.publish(b, null);
         assertFalse(redone.reused());
         assertFalse(Files.exists(snapshot.resolve("stale-9-9.noarch.rpm")));
+        assertTrue(Files.exists(builds.dataDir.resolve(b.artifacts().get(1))), "its own SRPM stays");
         assertEquals(2, dnfOn("current").available().size());
     }
 
