@@ -78,6 +78,7 @@ public final class RepoPublisher {
         List<PublishResult> results = new ArrayList<>();
         try (PublishLock lock = PublishLock.acquire(config.reposDir(), config.toolTimeout());
              GpgSigner signer = openSigner(signingKey)) {
+            removeStalePointerLinks();
             if (signer != null) {
                 publishPublicKey(signer);
             }
@@ -97,6 +98,18 @@ public final class RepoPublisher {
     public void writeReports() throws IOException, InterruptedException {
         try (PublishLock lock = PublishLock.acquire(config.reposDir(), config.toolTimeout())) {
             StatusReports.write(config, store);
+        }
+    }
+
+    /** Removes temporary pointer links a publisher killed between creating and renaming them left behind. */
+    private void removeStalePointerLinks() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(config.reposDir())) {
+            for (Path p : files.filter(Files::isSymbolicLink).toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".new")) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

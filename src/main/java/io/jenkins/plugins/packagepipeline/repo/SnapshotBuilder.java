@@ -165,8 +165,28 @@ final class SnapshotBuilder {
         if (Files.exists(marker)) {
             return;
         }
+        removeSigningLeftovers(rpms);
         signer.signRpms(rpms);
         RepoFiles.writeAtomically(marker, describe(build) + "\n");
+    }
+
+    /**
+     * Removes what an rpmsign killed mid-way leaves next to an RPM: its detached signature {@code <rpm>.sig} (gpg
+     * refuses to overwrite it) and its rewritten copy {@code <rpm>.XXXXXX}, which never replaced the original.
+     */
+    private static void removeSigningLeftovers(List<Path> rpms) throws IOException {
+        for (Path rpm : rpms) {
+            String name = rpm.getFileName().toString();
+            try (Stream<Path> siblings = Files.list(rpm.getParent())) {
+                for (Path p : siblings.toList()) {
+                    String other = p.getFileName().toString();
+                    if (other.equals(name + ".sig")
+                            || (other.startsWith(name + ".") && other.length() == name.length() + 7)) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
     }
 
     private void makeRepo(Path dir, List<Path> rpms, Path previous, Path log) throws IOException, InterruptedException {

@@ -22,6 +22,8 @@ import java.util.List;
  */
 public final class GpgSigner implements AutoCloseable {
     private static final String PRESET = "/usr/lib/gnupg/gpg-preset-passphrase";
+    private static final String HOME_PREFIX = "pp-gnupg-";
+    private static final String OWNER_FILE = "owner.pid";
 
     private final Path home;
     private final Duration timeout;
@@ -44,10 +46,12 @@ public final class GpgSigner implements AutoCloseable {
      * @throws PackagePipelineException if the key cannot be imported (not an armored secret key) or gpg is missing
      */
     public static GpgSigner open(SigningKey key, Duration timeout, Path logFile) throws IOException, InterruptedException {
-        Path home = Files.createTempDirectory("pp-gnupg-",
+        sweepStaleHomes(timeout);
+        Path home = Files.createTempDirectory(HOME_PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         SecretMasker masker = key.masker();
         try {
+            Files.writeString(home.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
             Files.writeString(home.resolve("gpg-agent.conf"), "allow-preset-passphrase\n", StandardCharsets.US_ASCII);
             Files.writeString(home.resolve("gpg.conf"), "batch\nno-tty\npinentry-mode error\n", StandardCharsets.US_ASCII);
             GpgSigner signer = new GpgSigner(home, timeout, logFile, masker, null);
@@ -160,6 +164,32 @@ public final class GpgSigner implements AutoCloseable {
             stopAndWipe(home, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the agents of, and wipes, the gpg homes of sessions whose process died without closing them (a publisher
+     * killed with kill -9 cannot clean up; the next one does).
+     */
+    static void sweepStaleHomes(Duration timeout) throws IOException, InterruptedException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> stale = new ArrayList<>();
+        try (java.util.stream.Stream<Path> dirs = Files.list(tmp)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(HOME_PREFIX)).toList()) {
+                Path owner = dir.resolve(OWNER_FILE);
+                try {
+                    long pid = Long.parseLong(Files.readString(owner).strip());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    continue; // killed before the key went in (nothing secret), or not a home of ours
+                }
+                stale.add(dir);
+            }
+        }
+        for (Path dir : stale) {
+            stopAndWipe(dir, timeout);
         }
     }
 

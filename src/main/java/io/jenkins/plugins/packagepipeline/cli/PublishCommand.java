@@ -1,0 +1,106 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import io.jenkins.plugins.packagepipeline.repo.PublishResult;
+import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
+import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
+import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
+import io.jenkins.plugins.packagepipeline.repo.remote.DlrnApiClient;
+import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code publish}: makes repository snapshots of recorded builds, switches {@code current}/{@code consistent},
+ * writes the reports, then optionally mirrors to a secondary and asks a DLRN server to import the snapshots.
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Publishes the latest build of each package as signed repository snapshots.")
+public final class PublishCommand implements Callable<Integer> {
+    static final String DLRN_PASSWORD_ENV = "PACKAGE_PIPELINE_DLRN_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RepoOptions repo;
+
+    @Option(names = "--package-name", description = "Publish only this package's latest build (repeatable).")
+    List<String> packageNames = new ArrayList<>();
+
+    @Option(names = "--recent", description = "Publish the N most recent builds of all packages, oldest first,"
+            + " instead of each package's latest.")
+    Integer recent;
+
+    @Option(names = "--mirror", description = "Then mirror to [user@]host:/path over rsync/SSH.")
+    String mirror;
+
+    @Option(names = "--mirror-port", description = "SSH port of the mirror (default: ${DEFAULT-VALUE}).")
+    int mirrorPort = 22;
+
+    @Option(names = "--mirror-identity", description = "SSH private key for the mirror.")
+    Path mirrorIdentity;
+
+    @Option(names = "--mirror-known-hosts", description = "known_hosts file holding the mirror's host key.")
+    Path mirrorKnownHosts;
+
+    @Option(names = "--dlrn-api", description = "Then ask this DLRN API to import each new snapshot"
+            + " (POST /api/remote/import); password in $" + DLRN_PASSWORD_ENV + ".")
+    URI dlrnApi;
+
+    @Option(names = "--dlrn-user", description = "DLRN API user.")
+    String dlrnUser;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
+            List<BuildRecord> builds = recent != null ? store.recent(recent)
+                    : store.latestPerPackage().stream()
+                            .filter(b -> packageNames.isEmpty() || packageNames.contains(b.packageName())).toList();
+            RepoPublisher publisher = new RepoPublisher(repo.config(), store).onProgress(out::println);
+            List<PublishResult> results = publisher.publish(builds, key);
+            out.printf("Published %d snapshot(s); current -> %s%n",
+                    results.stream().filter(r -> r.snapshotDir() != null).count(),
+                    new io.jenkins.plugins.packagepipeline.repo.RepoPointers(repo.config().reposDir())
+                            .target("current").orElse("(none)"));
+            if (mirror != null) {
+                MirrorTarget target = MirrorTarget.parse(mirror, mirrorPort, mirrorIdentity, mirrorKnownHosts);
+                out.println(new RsyncMirror(repo.config(), target).push().summary());
+            }
+            if (dlrnApi != null) {
+                feedDlrn(results, out);
+            }
+        }
+        return 0;
+    }
+
+    private void feedDlrn(List<PublishResult> results, PrintWriter out) throws Exception {
+        String password = System.getenv(DLRN_PASSWORD_ENV);
+        if (dlrnUser == null || password == null) {
+            throw new io.jenkins.plugins.packagepipeline.PackagePipelineException("--dlrn-api needs --dlrn-user and"
+                    + " the password in $" + DLRN_PASSWORD_ENV + ".");
+        }
+        try (DlrnApiClient client = new DlrnApiClient(dlrnApi, dlrnUser, password.toCharArray(),
+                Duration.ofMinutes(10))) {
+            for (PublishResult r : results) {
+                if (r.snapshotDir() != null && !r.reused()) {
+                    String url = repo.config().publicUrlOf(r.snapshotDir());
+                    client.remoteImport(url);
+                    out.println("DLRN imported " + url);
+                }
+            }
+        }
+    }
+}

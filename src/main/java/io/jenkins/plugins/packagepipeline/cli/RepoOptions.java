@@ -1,0 +1,108 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The options the repository commands ({@code publish}, {@code purge}, {@code import}, {@code status}) share: where
+ * the data and the build database are, how the repository is published, and where the signing key comes from
+ * (environment variables or a key file, never a command-line value, so that it shows in no process list or shell
+ * history).
+ */
+final class RepoOptions {
+    static final String KEY_ENV = "PACKAGE_PIPELINE_SIGNING_KEY";
+    static final String PASSPHRASE_ENV = "PACKAGE_PIPELINE_SIGNING_PASSPHRASE";
+    static final String DB_PASSWORD_ENV = "PACKAGE_PIPELINE_DB_PASSWORD";
+
+    @Option(names = "--datadir", description = "The data directory holding repos/ (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of("package-pipeline-data");
+
+    @Option(names = "--database-url", description = "JDBC URL of the build database (default: SQLite file"
+            + " build.db in the data directory). Password from $" + DB_PASSWORD_ENV + ".")
+    String databaseUrl;
+
+    @Option(names = "--database-user", description = "Build database user, for PostgreSQL.")
+    String databaseUser;
+
+    @Option(names = "--public-url", description = "URL where <datadir>/repos is served; .repo files point there"
+            + " (default: its file:// URL).")
+    URI publicUrl;
+
+    @Option(names = "--repo-name", description = "Repository id and key file name (default: ${DEFAULT-VALUE}).")
+    String repoName = "package-pipeline";
+
+    @Option(names = "--sources", description = "Include SRPMs in the repositories.")
+    boolean sources;
+
+    @Option(names = "--components", description = "One sub-repository per component, plus an aggregate .repo file.")
+    boolean components;
+
+    @Option(names = "--tool-timeout", description = "Time limit of one createrepo_c/rpmsign/gpg/rsync run, ISO-8601"
+            + " (default: ${DEFAULT-VALUE}).")
+    Duration toolTimeout = Duration.ofMinutes(10);
+
+    @Option(names = "--sign", description = "Sign RPMs and repomd.xml with the armored secret key in $" + KEY_ENV
+            + " (or --signing-key-file), passphrase in $" + PASSPHRASE_ENV + ".")
+    boolean sign;
+
+    @Option(names = "--signing-key-file", description = "File holding the armored secret signing key (implies"
+            + " --sign).")
+    Path signingKeyFile;
+
+    RepoConfig config() {
+        RepoConfig config = RepoConfig.defaults(dataDir).withRepoName(repoName).withSources(sources)
+                .withComponents(components);
+        config = new RepoConfig(config.dataDir(), config.publicUrl(), config.repoName(), config.includeSources(),
+                config.components(), toolTimeout);
+        return publicUrl == null ? config : config.withPublicUrl(publicUrl);
+    }
+
+    BuildStore openStore() {
+        if (databaseUrl == null) {
+            Path file = dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE);
+            if (!Files.isRegularFile(file)) {
+                throw new PackagePipelineException("No build database at " + file.toAbsolutePath() + ": build first,"
+                        + " or pass --datadir / --database-url.");
+            }
+            return JdbcBuildStore.sqlite(file);
+        }
+        return JdbcBuildStore.open(databaseUrl, databaseUser, System.getenv(DB_PASSWORD_ENV));
+    }
+
+    /** The signing key when signing was asked for, else null. */
+    SigningKey signingKey() throws IOException {
+        if (!sign && signingKeyFile == null) {
+            return null;
+        }
+        byte[] key;
+        if (signingKeyFile != null) {
+            if (!Files.isRegularFile(signingKeyFile)) {
+                throw new PackagePipelineException("Signing key file " + signingKeyFile + " does not exist.");
+            }
+            key = Files.readAllBytes(signingKeyFile);
+        } else {
+            String fromEnv = System.getenv(KEY_ENV);
+            if (fromEnv == null || fromEnv.isBlank()) {
+                throw new PackagePipelineException("--sign needs the armored secret key in $" + KEY_ENV
+                        + " or a --signing-key-file.");
+            }
+            key = fromEnv.getBytes(StandardCharsets.US_ASCII);
+        }
+        String passphrase = System.getenv(PASSPHRASE_ENV);
+        try {
+            return new SigningKey(key, passphrase == null ? new char[0] : passphrase.toCharArray());
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStatus;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The repository commands of the command line, run in-process on a data directory with real builds. */
+class RepoCommandsTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = PackagePipelineCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A build output directory with one real RPM, recorded in the data directory's SQLite database. */
+    private static BuildRecord build(Path dataDir, BuildStore store, String name, String source, BuildStatus status,
+            Instant time) throws Exception {
+        String distgit = "d".repeat(40);
+        String repoDir = BuildRecord.outputDir(source, distgit);
+        Path out = Files.createDirectories(dataDir.resolve(repoDir));
+        Path top = Files.createDirectories(dataDir.resolve("work").resolve(name + source.substring(0, 6)));
+        List<String> artifacts = List.of();
+        if (status == BuildStatus.SUCCESS) {
+            Path spec = Files.writeString(top.resolve(name + ".spec"), "Name: " + name + "\nVersion: 1\nRelease: "
+                    + source.substring(0, 6) + "\nSummary: s\nLicense: MIT\nBuildArch: noarch\n%description\nd\n"
+                    + "%files\n");
+            ProcessRunner.command("rpmbuild", "-bb", "--define", "_topdir " + top, "--define", "_rpmdir " + out,
+                    "--define", "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm", spec.toString())
+                    .timeout(Duration.ofMinutes(1)).run().requireSuccess("rpmbuild");
+            artifacts = List.of(repoDir + "/" + name + "-1-" + source.substring(0, 6) + ".noarch.rpm");
+        }
+        Files.writeString(out.resolve("rpmbuild.log"), "log\n");
+        return store.record(new BuildRecord(0, name, name, source, distgit, "main", "main", null, status, time, time,
+                name + "-1-" + source.substring(0, 6), artifacts, repoDir, status == BuildStatus.SUCCESS ? null
+                        : "broken", 0, false));
+    }
+
+    @Test
+    void publishStatusPurgeAndImport() throws Exception {
+        Path data = dir.resolve("data");
+        try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+            Instant old = Instant.parse("2025-01-01T00:00:00Z");
+            build(data, store, "alpha", "a1".repeat(20), BuildStatus.SUCCESS, old);
+            build(data, store, "alpha", "a2".repeat(20), BuildStatus.SUCCESS, old.plusSeconds(60));
+            build(data, store, "beta", "b1".repeat(20), BuildStatus.SUCCESS, old.plusSeconds(120));
+            build(data, store, "beta", "b2".repeat(20), BuildStatus.FAILED, old.plusSeconds(180));
+        }
+        Run publish = cli("publish", "--datadir", data.toString(), "--recent", "10");
+        assertEquals(0, publish.exit(), publish.err());
+        assertTrue(publish.out().contains("Published 3 snapshot(s)"), publish.out());
+
+        Run status = cli("status", "--datadir", data.toString());
+        assertEquals(2, status.exit(), "beta's latest build failed: " + status.out());
+        assertTrue(status.out().contains("beta") && status.out().contains("FAILED"), status.out());
+        assertTrue(status.out().contains("current -> " + "b1/b1/"), status.out());
+
+        Run dryRun = cli("purge", "--datadir", data.toString(), "--older-than", "30", "--dry-run");
+        assertEquals(0, dryRun.exit(), dryRun.err());
+        assertTrue(dryRun.out().contains("would purge alpha repos/a1/a1/"), dryRun.out());
+        assertTrue(Files.exists(data.resolve("repos/a1/a1/" + "a1".repeat(20) + "_dddddddd/repodata")));
+        Run purge = cli("purge", "--datadir", data.toString(), "--older-than", "30");
+        assertTrue(purge.out().contains("Purged 2 build(s)"), purge.out());
+
+        Path central = dir.resolve("central");
+        Files.createDirectories(central);
+        try (BuildStore store = JdbcBuildStore.sqlite(central.resolve("build.db"))) {
+            store.latestPerPackage();
+        }
+        Path alphaDir = data.resolve("repos/a2/a2/" + "a2".repeat(20) + "_dddddddd");
+        Files.writeString(alphaDir.resolve("commit.yaml"), "commits:\n- artifacts: repos/a2/a2/x/alpha-1-a2a2a2"
+                + ".noarch.rpm\n  commit_hash: " + "a2".repeat(20) + "\n  distro_hash: " + "d".repeat(40)
+                + "\n  project_name: alpha\n  status: SUCCESS\n  dt_build: '1735689600'\n");
+        Run imported = cli("import", "--datadir", central.toString(), alphaDir.toString());
+        assertEquals(0, imported.exit(), imported.err() + imported.out());
+        assertTrue(imported.out().contains("imported alpha"), imported.out());
+        assertTrue(Files.isSymbolicLink(central.resolve("repos/current")));
+    }
+
+    @Test
+    void mistakesAreOneLineErrors() throws Exception {
+        Run noDb = cli("publish", "--datadir", dir.resolve("empty").toString());
+        assertEquals(1, noDb.exit());
+        assertTrue(noDb.err().startsWith("ERROR: No build database at"), noDb.err());
+        JdbcBuildStore.sqlite(dir.resolve("d/build.db")).close();
+        Run badName = cli("publish", "--datadir", dir.resolve("d").toString(), "--repo-name", "bad name");
+        assertEquals(1, badName.exit());
+        assertTrue(badName.err().contains("'bad name'"), badName.err());
+        try (Stream<String> lines = badName.err().lines()) {
+            assertEquals(1, lines.count(), badName.err());
+        }
+        Run badMirror = cli("publish", "--datadir", dir.resolve("d").toString(), "--mirror", "nohost");
+        assertTrue(badMirror.err().contains("'nohost'"), badMirror.err());
+    }
+}
