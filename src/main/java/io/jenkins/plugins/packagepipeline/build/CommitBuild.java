@@ -64,56 +64,64 @@ final class CommitBuild {
         Files.createDirectories(settings.workDir());
         Path scratch = Files.createTempDirectory(settings.workDir(), pkg.name() + "-" + request.source().shortHash()
                 + "-");
-        Path topdir = scratch.resolve("topdir");
         Path output = Files.createDirectories(scratch.resolve("output"));
+        Outcome outcome = retryLimit(build(request, scratch.resolve("topdir"), output), request.previousRetries());
+        if (outcome.notes() != null) {
+            note(output.resolve(BUILD_LOG), outcome.status() + ": " + outcome.notes());
+        }
+        BuildRecord record = new BuildRecord(0, pkg.name(), pkg.definition().project(), request.source().hash(),
+                request.distgit().hash(), pkg.sourceBranch(), pkg.distgitBranch(), pkg.definition().component(),
+                outcome.status(), request.source().commitTime(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                outcome.nvr(), outcome.artifacts(), request.repoDir(), outcome.notes(), outcome.retries(), false);
+        BuildOutput.describe(output, record, pkg.definition().upstream(), pkg.definition().distgit(),
+                request.distgit().commitTime(), others);
+        return new StagedBuild(record, output, scratch);
+    }
+
+    /** How a build ended, before it is recorded. */
+    private record Outcome(BuildStatus status, String notes, String nvr, List<String> artifacts, int retries) {
+    }
+
+    /** Prepares the sources and runs the builder; a problem becomes a FAILED or RETRY outcome, never an exception. */
+    private Outcome build(BuildRequest request, Path topdir, Path output) throws IOException, InterruptedException {
+        PackageInRelease pkg = request.pkg();
         Path buildLog = output.resolve(BUILD_LOG);
-        Instant started = Instant.now();
         String repoDir = request.repoDir();
-        BuildStatus status;
-        String notes = null;
-        String nvr = null;
-        List<String> artifacts = List.of();
         try {
             note(buildLog, "Building " + pkg.name() + " at source " + request.source().hash() + " ("
                     + pkg.sourceBranch() + "), distgit " + request.distgit().hash() + " (" + pkg.distgitBranch()
                     + ") with " + builder.name());
-            Path spec = prepare(request, topdir, started, buildLog);
+            Path spec = prepare(request, topdir, Instant.now(), buildLog);
             ProcessResult result = builder.build(spec, topdir, output, output.resolve(RPMBUILD_LOG),
                     settings.buildTimeout());
             if (result.succeeded()) {
-                artifacts = artifacts(output, repoDir);
-                nvr = sourceRpmNvr(artifacts);
-                status = BuildStatus.SUCCESS;
+                List<String> artifacts = artifacts(output, repoDir);
                 note(buildLog, "Built " + artifacts.size() + " packages in " + result.elapsed().toMillis() + " ms");
-            } else {
-                boolean retry = result.timedOut() || INFRASTRUCTURE_ERROR.matcher(result.tailText()).find();
-                status = retry ? BuildStatus.RETRY : BuildStatus.FAILED;
-                notes = failureNotes(builder.name() + " of " + pkg.name(), result, repoDir + "/" + RPMBUILD_LOG);
+                return new Outcome(BuildStatus.SUCCESS, null, sourceRpmNvr(artifacts), artifacts, 0);
             }
+            boolean retry = result.timedOut() || INFRASTRUCTURE_ERROR.matcher(result.tailText()).find();
+            return new Outcome(retry ? BuildStatus.RETRY : BuildStatus.FAILED,
+                    failureNotes(builder.name() + " of " + pkg.name(), result, repoDir + "/" + RPMBUILD_LOG), null,
+                    List.of(), 0);
         } catch (PackageProblem e) {
-            status = BuildStatus.FAILED;
-            notes = e.getMessage();
+            return new Outcome(BuildStatus.FAILED, e.getMessage(), null, List.of(), 0);
         } catch (PackagePipelineException | IOException e) {
-            status = BuildStatus.RETRY;
-            notes = "Build of " + pkg.name() + " could not run: " + e.getMessage();
+            return new Outcome(BuildStatus.RETRY, "Build of " + pkg.name() + " could not run: " + e.getMessage(),
+                    null, List.of(), 0);
         }
-        int retries = request.previousRetries();
-        if (status == BuildStatus.RETRY) {
-            retries++;
-            if (retries > settings.maxRetries()) {
-                status = BuildStatus.FAILED;
-                notes = notes + "\nGave up after " + settings.maxRetries() + " retries.";
-            }
+    }
+
+    /** Counts a RETRY; beyond max-retries it becomes FAILED. */
+    private Outcome retryLimit(Outcome outcome, int previousRetries) {
+        if (outcome.status() != BuildStatus.RETRY) {
+            return new Outcome(outcome.status(), outcome.notes(), outcome.nvr(), outcome.artifacts(), previousRetries);
         }
-        if (notes != null) {
-            note(buildLog, status + ": " + notes);
+        int retries = previousRetries + 1;
+        if (retries > settings.maxRetries()) {
+            return new Outcome(BuildStatus.FAILED, outcome.notes() + "\nGave up after " + settings.maxRetries()
+                    + " retries.", null, List.of(), retries);
         }
-        BuildRecord record = new BuildRecord(0, pkg.name(), pkg.definition().project(), request.source().hash(),
-                request.distgit().hash(), pkg.sourceBranch(), pkg.distgitBranch(), pkg.definition().component(),
-                status, request.source().commitTime(), Instant.now().truncatedTo(ChronoUnit.MILLIS), nvr, artifacts, repoDir, notes, retries, false);
-        BuildOutput.describe(output, record, pkg.definition().upstream(), pkg.definition().distgit(),
-                request.distgit().commitTime(), others);
-        return new StagedBuild(record, output, scratch);
+        return new Outcome(BuildStatus.RETRY, outcome.notes(), null, List.of(), retries);
     }
 
     /** Lays out topdir (SOURCES, SPECS) and returns the rewritten spec. */
