@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             BuildCommand.class,
-            PublishCommand.class, PurgeCommand.class, ImportCommand.class, StatusCommand.class,
+            PublishCommand.class,
+            PurgeCommand.class,
+            ImportCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class PackagePipelineCommand {
