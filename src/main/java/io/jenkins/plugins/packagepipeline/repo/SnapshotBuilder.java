@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.repo;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
@@ -146,9 +147,9 @@ final class SnapshotBuilder {
      */
     private void clean(Path snapshot, BuildRecord build) throws IOException {
         Files.createDirectories(snapshot);
-        RepoFiles.deleteTree(snapshot.resolve("repodata"));
-        RepoFiles.deleteTree(snapshot.resolve(".repodata"));
-        RepoFiles.deleteTree(snapshot.resolve(COMPONENTS_DIR));
+        FileTrees.delete(snapshot.resolve("repodata"));
+        FileTrees.delete(snapshot.resolve(".repodata"));
+        FileTrees.delete(snapshot.resolve(COMPONENTS_DIR));
         Set<Path> own = new HashSet<>();
         for (String artifact : build.artifacts()) {
             own.add(config.dataDir().resolve(artifact).normalize());

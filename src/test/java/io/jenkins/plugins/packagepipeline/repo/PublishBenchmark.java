@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.repo;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
@@ -38,7 +39,7 @@ public final class PublishBenchmark {
             run(dir, packages, runs, payloadKb);
         } finally {
             if (System.getenv("PP_BENCH_KEEP") == null) {
-                RepoFiles.deleteTree(dir);
+                FileTrees.delete(dir);
             } else {
                 System.out.println("kept " + dir);
             }
