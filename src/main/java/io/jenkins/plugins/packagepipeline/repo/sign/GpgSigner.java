@@ -84,9 +84,14 @@ public final class GpgSigner implements AutoCloseable {
             }
             signer.gpg(List.of("gpg-connect-agent", "/bye"), null).requireSuccess("Starting gpg-agent");
             if (key.hasPassphrase()) {
-                for (String grip : keygrips) {
-                    signer.gpg(List.of(PRESET, "--preset", grip), key.passphraseBytes())
-                            .requireSuccess("Giving the passphrase to gpg-agent");
+                byte[] passphrase = key.passphraseBytes();
+                try {
+                    for (String grip : keygrips) {
+                        signer.gpg(List.of(PRESET, "--preset", grip), passphrase)
+                                .requireSuccess("Giving the passphrase to gpg-agent");
+                    }
+                } finally {
+                    java.util.Arrays.fill(passphrase, (byte) 0);
                 }
             }
             return new GpgSigner(home, timeout, logFile, masker, fingerprint);
