@@ -170,6 +170,26 @@ class RepoPublisherTest {
     }
 
     @Test
+    void aPublisherWaitingTooLongForTheLockSaysWhoHoldsIt() throws Exception {
+        RepoConfig impatient = RepoConfig.defaults(builds.dataDir);
+        impatient = new RepoConfig(impatient.dataDir(), impatient.publicUrl(), impatient.repoName(), false, false,
+                java.time.Duration.ofMillis(300));
+        BuildRecord a = builds.success("alpha", "1.0");
+        RepoPublisher waiting = new RepoPublisher(impatient, builds.store);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (PublishLock held = PublishLock.acquire(repos(), java.time.Duration.ofSeconds(5))) {
+            Future<PublishResult> attempt = other.submit(() -> waiting.publish(a, null));
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    attempt::get);
+            assertTrue(e.getCause() instanceof PackagePipelineException, String.valueOf(e.getCause()));
+            assertTrue(e.getCause().getMessage().contains(".publish.lock"), e.getCause().getMessage());
+        } finally {
+            other.shutdown();
+        }
+        assertTrue(waiting.publish(a, null).currentMoved(), "once the lock is free, publishing works");
+    }
+
+    @Test
     void aMissingRpmFailsWithItsNameAndLeavesTheServedRepoAlone() throws Exception {
         BuildRecord a = builds.success("alpha", "1.0");
         publisher.publish(a, null);
