@@ -28,6 +28,17 @@ public interface BuildStore extends AutoCloseable {
     /** For each package ever built, its most recently processed build, ordered by package name. */
     List<BuildRecord> latestPerPackage();
 
+    /**
+     * For each package with a successful build, its most recent successful build (by commit time, then build time),
+     * ordered by package name: what a repository of the latest good packages contains.
+     */
+    default List<BuildRecord> latestSuccessfulPerPackage() {
+        return latestPerPackage().stream()
+                .map(latest -> lastSuccessful(latest.packageName()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /** The most recent builds of all packages, newest first. */
     List<BuildRecord> recent(int limit);
 

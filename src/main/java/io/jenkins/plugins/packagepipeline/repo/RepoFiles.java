@@ -1,0 +1,117 @@
+package io.jenkins.plugins.packagepipeline.repo;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * File operations the publisher relies on for crash safety: a file or symbolic link appears whole under its final
+ * name (written under a temporary name in the same directory, flushed, then renamed over the old one) or not at all.
+ */
+public final class RepoFiles {
+    private RepoFiles() {
+    }
+
+    /** Writes text to {@code target} atomically: readers see the old content or the new one, never a part. */
+    public static void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes bytes to {@code target} atomically (temporary file in the same directory, fsync, rename). */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Points the symbolic link {@code link} at {@code target} atomically: a new link under a temporary name, then
+     * renamed over the old one (rename(2) replaces it in one step), so the link never dangles or disappears.
+     */
+    public static void switchSymlink(Path link, Path target) throws IOException {
+        Path dir = link.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + link.getFileName() + "." + UUID.randomUUID() + ".new");
+        Files.createSymbolicLink(temp, target);
+        try {
+            Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("The file system of " + dir + " cannot rename atomically; publish onto a local"
+                    + " POSIX file system", e);
+        } finally {
+            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(temp);
+            }
+        }
+    }
+
+    /** Creates a hard link {@code link} to {@code existing}, replacing a stale file of that name. */
+    public static void hardLink(Path link, Path existing) throws IOException {
+        try {
+            Files.createLink(link, existing);
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(link);
+            Files.createLink(link, existing);
+        }
+    }
+
+    /** Deletes a file or directory tree if it exists; symbolic links are removed, never followed. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Overwrites every regular file under {@code root} with zeros, then deletes the tree (for secret material). */
+    public static void wipeTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                long size = Files.size(p);
+                try (FileChannel channel = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                    ByteBuffer zeros = ByteBuffer.allocate(8192);
+                    for (long written = 0; written < size; ) {
+                        zeros.clear().limit((int) Math.min(8192, size - written));
+                        written += channel.write(zeros, written);
+                    }
+                    channel.force(true);
+                }
+            }
+        }
+        deleteTree(root);
+    }
+}
