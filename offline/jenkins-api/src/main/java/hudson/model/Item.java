@@ -7,4 +7,6 @@ import jenkins.util.io.OnMaster;
 
 public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
     Permission CONFIGURE = null;
+
+    String getFullName();
 }

@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
-public final class Secret implements Serializable, CharSequence {
+public final class Secret implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String value;
@@ -26,21 +26,6 @@ public final class Secret implements Serializable, CharSequence {
     @NonNull
     public static String toString(@CheckForNull Secret s) {
         return s == null ? "" : s.value;
-    }
-
-    @Override
-    public int length() {
-        return value.length();
-    }
-
-    @Override
-    public char charAt(int index) {
-        return value.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-        return value.subSequence(start, end);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.AbstractCIBase;
 import hudson.model.DescriptorByNameOwner;
 import hudson.model.ModifiableViewGroup;
@@ -22,6 +23,16 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
 
     @NonNull
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    @Nullable
+    public String getRootUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getDisplayName() {
         throw new UnsupportedOperationException();
     }
 

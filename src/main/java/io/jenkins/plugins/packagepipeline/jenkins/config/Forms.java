@@ -18,20 +18,20 @@ import jenkins.model.Jenkins;
  * global configuration page, where there is no item; the item's Configure in a job), turning a {@link FieldCheck}
  * into a {@link FormValidation}, and listing credentials the requester may see.
  */
-final class Forms {
+public final class Forms {
 
     private Forms() {
     }
 
     /** The permission gate for a form method called in {@code context} ({@code null}: the global page). */
-    static FormAccess access(@CheckForNull Item context) {
+    public static FormAccess access(@CheckForNull Item context) {
         return new FormAccess(() -> context == null
                 ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
                 : context.hasPermission(Item.CONFIGURE));
     }
 
     /** Throws (HTTP 403) unless the requester may configure in {@code context}: for methods that probe. */
-    static void checkConfigure(@CheckForNull Item context) {
+    public static void checkConfigure(@CheckForNull Item context) {
         if (context == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         } else {
@@ -39,9 +39,9 @@ final class Forms {
         }
     }
 
-    static FormValidation validation(FieldCheck check) {
+    public static FormValidation validation(FieldCheck check) {
         return switch (check.level()) {
-            case OK -> FormValidation.ok();
+            case OK -> check.message().isEmpty() ? FormValidation.ok() : FormValidation.ok(check.message());
             case WARNING -> FormValidation.warning(check.message());
             case ERROR -> FormValidation.error(check.message());
         };
@@ -70,7 +70,22 @@ final class Forms {
         }, () -> new StandardListBoxModel().includeCurrentValue(value));
     }
 
-    /** A list of fixed choices, the current one kept even if unknown. */
+    /**
+     * The names of the configured clouds, for a step's {@code cloud} field in a job ({@code context}) or on the
+     * global page: listed to whoever may configure there; others get nothing.
+     */
+    public static ListBoxModel cloudNames(@CheckForNull Item context) {
+        return access(context).list(() -> choices(PackagePipelineConfiguration.get().getClouds().stream()
+                .map(OpenStackCloud::getName).toList()), ListBoxModel::new);
+    }
+
+    /** The names of the configured repo targets, like {@link #cloudNames}. */
+    public static ListBoxModel repoTargetNames(@CheckForNull Item context) {
+        return access(context).list(() -> choices(PackagePipelineConfiguration.get().getRepoTargets().stream()
+                .map(RepoTarget::getName).toList()), ListBoxModel::new);
+    }
+
+    /** A list of fixed choices. */
     static ListBoxModel choices(List<String> values) {
         ListBoxModel model = new ListBoxModel();
         for (String v : values) {

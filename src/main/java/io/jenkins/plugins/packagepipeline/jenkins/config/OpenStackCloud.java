@@ -7,6 +7,7 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.jenkins.cloud.ConnectionProbe;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.OpenStackApplicationCredential;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
@@ -291,6 +292,35 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
         @POST
         public FormValidation doCheckVolumeSizeGb(@QueryParameter String value) {
             return Forms.check(() -> FieldChecks.range("volume size (GB)", value, 0, 16384));
+        }
+
+        /**
+         * Authenticates to Keystone with the values now in the form (saved or not) and says as whom, or why not.
+         * Administrators only, and only by POST: it makes a request with stored credentials.
+         */
+        @POST
+        public FormValidation doTestConnection(@QueryParameter String name, @QueryParameter String keystoneUrl,
+                @QueryParameter String credentialsId, @QueryParameter String region,
+                @QueryParameter String userDomain, @QueryParameter String projectName,
+                @QueryParameter String projectDomain, @QueryParameter boolean tlsVerify,
+                @QueryParameter String caCertificate, @QueryParameter int connectTimeoutSeconds,
+                @QueryParameter int readTimeoutSeconds) {
+            Forms.checkConfigure(null);
+            OpenStackCloud cloud = new OpenStackCloud(name == null || name.isBlank() ? "(unsaved)" : name,
+                    keystoneUrl, credentialsId);
+            cloud.setRegion(region);
+            cloud.setUserDomain(userDomain);
+            cloud.setProjectName(projectName);
+            cloud.setProjectDomain(projectDomain);
+            cloud.setTlsVerify(tlsVerify);
+            cloud.setCaCertificate(caCertificate);
+            cloud.setConnectTimeoutSeconds(connectTimeoutSeconds);
+            cloud.setReadTimeoutSeconds(readTimeoutSeconds);
+            FieldCheck url = FieldChecks.keystoneUrl(keystoneUrl);
+            if (url.isError()) {
+                return Forms.validation(url);
+            }
+            return Forms.validation(ConnectionProbe.probe(cloud));
         }
 
         /** OpenStack application credentials and username/password credentials, to administrators only. */

@@ -27,6 +27,11 @@ public record FieldCheck(Level level, String message) {
         return OK;
     }
 
+    /** OK, with something worth showing (what a connection test found). */
+    public static FieldCheck ok(String message) {
+        return new FieldCheck(Level.OK, message);
+    }
+
     public static FieldCheck warning(String message) {
         return new FieldCheck(Level.WARNING, message);
     }

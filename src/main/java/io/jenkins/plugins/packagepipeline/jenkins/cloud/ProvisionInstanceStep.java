@@ -1,0 +1,199 @@
+package io.jenkins.plugins.packagepipeline.jenkins.cloud;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code provisionInstance(cloud: 'rdo', image: ..., flavor: ...)}: creates an instance on a configured cloud and
+ * returns what describes it (id, name, address, floating IP, key pair, volumes, every resource created) as a map.
+ * The instance outlives the step: destroy it with {@code destroyInstance}, or use {@code withInstance} instead.
+ */
+public final class ProvisionInstanceStep extends Step {
+
+    private final String cloud;
+    private final InstanceArguments arguments = new InstanceArguments();
+
+    @DataBoundConstructor
+    public ProvisionInstanceStep(String cloud) {
+        this.cloud = cloud;
+    }
+
+    public String getCloud() {
+        return cloud;
+    }
+
+    public String getName() {
+        return arguments.getName();
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        arguments.setName(name);
+    }
+
+    public String getNamePrefix() {
+        return arguments.getNamePrefix();
+    }
+
+    @DataBoundSetter
+    public void setNamePrefix(String namePrefix) {
+        arguments.setNamePrefix(namePrefix);
+    }
+
+    public String getImage() {
+        return arguments.getImage();
+    }
+
+    @DataBoundSetter
+    public void setImage(String image) {
+        arguments.setImage(image);
+    }
+
+    public String getFlavor() {
+        return arguments.getFlavor();
+    }
+
+    @DataBoundSetter
+    public void setFlavor(String flavor) {
+        arguments.setFlavor(flavor);
+    }
+
+    public String getNetwork() {
+        return arguments.getNetwork();
+    }
+
+    @DataBoundSetter
+    public void setNetwork(String network) {
+        arguments.setNetwork(network);
+    }
+
+    public String getKeyPair() {
+        return arguments.getKeyPair();
+    }
+
+    @DataBoundSetter
+    public void setKeyPair(String keyPair) {
+        arguments.setKeyPair(keyPair);
+    }
+
+    public String getSecurityGroups() {
+        return arguments.getSecurityGroups();
+    }
+
+    @DataBoundSetter
+    public void setSecurityGroups(String securityGroups) {
+        arguments.setSecurityGroups(securityGroups);
+    }
+
+    public Integer getVolumeSizeGb() {
+        return arguments.getVolumeSizeGb();
+    }
+
+    @DataBoundSetter
+    public void setVolumeSizeGb(Integer volumeSizeGb) {
+        arguments.setVolumeSizeGb(volumeSizeGb);
+    }
+
+    public String getFloatingIpPool() {
+        return arguments.getFloatingIpPool();
+    }
+
+    @DataBoundSetter
+    public void setFloatingIpPool(String floatingIpPool) {
+        arguments.setFloatingIpPool(floatingIpPool);
+    }
+
+    public String getUserData() {
+        return arguments.getUserData();
+    }
+
+    @DataBoundSetter
+    public void setUserData(String userData) {
+        arguments.setUserData(userData);
+    }
+
+    public boolean isWaitForSsh() {
+        return arguments.isWaitForSsh();
+    }
+
+    @DataBoundSetter
+    public void setWaitForSsh(boolean waitForSsh) {
+        arguments.setWaitForSsh(waitForSsh);
+    }
+
+    public int getLeaseHours() {
+        return arguments.getLeaseHours();
+    }
+
+    @DataBoundSetter
+    public void setLeaseHours(int leaseHours) {
+        arguments.setLeaseHours(leaseHours);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, cloud, arguments);
+    }
+
+    /** Provisions on a thread of its own, so the Pipeline is not blocked; an abort interrupts and cleans up. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient String cloud;
+        private final transient InstanceArguments arguments;
+
+        Execution(StepContext context, String cloud, InstanceArguments arguments) {
+            super(context);
+            this.cloud = cloud;
+            this.arguments = arguments;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return GroovyValues.map(CloudWork.provision("provisionInstance", cloud, arguments,
+                    getContext().get(Run.class), getContext().get(TaskListener.class)).toMap());
+        }
+    }
+
+    /** The step's name, context and form. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "provisionInstance";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Provision an OpenStack instance";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillCloudItems(@AncestorInPath Item item) {
+            return Forms.cloudNames(item);
+        }
+    }
+}
