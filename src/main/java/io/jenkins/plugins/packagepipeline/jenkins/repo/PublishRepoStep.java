@@ -1,0 +1,89 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code publishRepo(target: 'trunk')}: publishes the latest build of every package of a repo target as signed
+ * YUM/DNF repository snapshots ({@code current}, and {@code consistent} when every package's latest build
+ * succeeded) with their status reports, on the agent of the enclosing {@code node} (the one holding the target's
+ * data directory). Returns the published packages and the repository's URLs.
+ */
+public final class PublishRepoStep extends Step {
+
+    private final String target;
+
+    @DataBoundConstructor
+    public PublishRepoStep(String target) {
+        this.target = target;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, target);
+    }
+
+    /** Waits for the agent on a thread of its own; an abort interrupts the agent's work. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient String target;
+
+        Execution(StepContext context, String target) {
+            super(context);
+            this.target = target;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return GroovyValues.map(PublishWork.publish(target, getContext().get(Run.class),
+                    getContext().get(FilePath.class), getContext().get(TaskListener.class)).toMap());
+        }
+    }
+
+    /** The step's name, context and form. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "publishRepo";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Publish the repositories of a repo target";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillTargetItems(@AncestorInPath Item item) {
+            return Forms.repoTargetNames(item);
+        }
+    }
+}

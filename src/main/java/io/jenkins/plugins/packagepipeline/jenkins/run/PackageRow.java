@@ -1,0 +1,86 @@
+package io.jenkins.plugins.packagepipeline.jenkins.run;
+
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One line of a run's summary: a package, how its build ended, the commit built, the NVR made, and where its output
+ * (RPMs and logs) is served. A plain class (not a record) because Jenkins stores it with the build.
+ */
+public final class PackageRow implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String packageName;
+    private final String status;
+    private final String sourceCommit;
+    private final String nvr;
+    private final String outputUrl;
+    private final boolean published;
+
+    public PackageRow(String packageName, String status, String sourceCommit, String nvr, String outputUrl,
+            boolean published) {
+        this.packageName = packageName;
+        this.status = status;
+        this.sourceCommit = sourceCommit;
+        this.nvr = nvr;
+        this.outputUrl = outputUrl;
+        this.published = published;
+    }
+
+    /**
+     * The row of a recorded build; {@code publicReposUrl} is where the data directory's {@code repos} directory is
+     * served (with a trailing slash), or null when it is not served.
+     */
+    public static PackageRow of(BuildRecord build, String publicReposUrl, boolean published) {
+        String url = null;
+        if (publicReposUrl != null && build.repoDir() != null && build.repoDir().startsWith("repos/")) {
+            url = publicReposUrl + build.repoDir().substring("repos/".length()) + "/";
+        }
+        return new PackageRow(build.packageName(), build.status().name(), build.sourceCommit(), build.nvr(), url,
+                published);
+    }
+
+    public String getPackageName() {
+        return packageName;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getSourceCommit() {
+        return sourceCommit;
+    }
+
+    /** The first 10 characters of the commit, as the summary table shows it. */
+    public String getShortCommit() {
+        return sourceCommit == null ? "" : sourceCommit.substring(0, Math.min(10, sourceCommit.length()));
+    }
+
+    public String getNvr() {
+        return nvr;
+    }
+
+    public String getOutputUrl() {
+        return outputUrl;
+    }
+
+    public boolean isPublished() {
+        return published;
+    }
+
+    /** As a Pipeline step returns it. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", packageName);
+        map.put("status", status);
+        map.put("commit", sourceCommit);
+        map.put("nvr", nvr);
+        map.put("url", outputUrl);
+        map.put("published", published);
+        return map;
+    }
+}
