@@ -1,25 +1,35 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.build.BuildEngine;
+import io.jenkins.plugins.packagepipeline.build.BuildOptions;
+import io.jenkins.plugins.packagepipeline.build.BuildReport;
+import io.jenkins.plugins.packagepipeline.build.BuildSettings;
+import io.jenkins.plugins.packagepipeline.build.PackageResult;
+import io.jenkins.plugins.packagepipeline.catalog.Catalog;
+import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The main job on embedded defaults: builds the example packages of {@code examples/packages} and publishes them
- * as one YUM/DNF repository in the data directory.
+ * The main job on embedded defaults: turns the example packages of {@code examples/packages} into git repositories,
+ * builds their new commits with the build engine ({@code examples/catalog.yaml}, SQLite in the data directory),
+ * and publishes the latest successful build of each as one YUM/DNF repository in the data directory.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Builds the example packages and publishes a repository a dnf client can install from.")
@@ -28,7 +38,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--examples", description = "Folder holding packages/<name>/{upstream,distgit} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--examples", description = "Folder holding catalog.yaml and packages/<name>/{upstream,distgit}"
+            + " (default: ${DEFAULT-VALUE}).")
     Path examples = Path.of("examples");
 
     @Option(names = "--datadir", description = "Where builds and the repository go (default: ${DEFAULT-VALUE}).")
@@ -41,80 +52,70 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path packages = examples.resolve("packages");
-        if (!Files.isDirectory(packages)) {
-            throw new PackagePipelineException("No example packages at '" + packages.toAbsolutePath()
+        Path exampleCatalog = examples.resolve("catalog.yaml");
+        if (!Files.isDirectory(packages) || !Files.isRegularFile(exampleCatalog)) {
+            throw new PackagePipelineException("No example packages and catalog at '" + examples.toAbsolutePath()
                     + "': run from the project's root or pass --examples.");
         }
-        Path repo = datadir.resolve("repo");
-        Files.createDirectories(repo);
-        List<Path> packageDirs;
-        try (Stream<Path> list = Files.list(packages)) {
-            packageDirs = list.filter(Files::isDirectory).sorted().toList();
+        Path data = datadir.toAbsolutePath();
+        for (String imported : ExampleRepositories.sync(packages, data.resolve("examples-git"))) {
+            out.printf("committed %s%n", imported);
         }
-        List<String> built = new ArrayList<>();
-        for (Path packageDir : packageDirs) {
-            String name = packageDir.getFileName().toString();
-            long started = System.nanoTime();
-            for (Path rpm : buildExample(packageDir, name)) {
-                Files.copy(rpm, repo.resolve(rpm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                built.add(rpm.getFileName().toString());
+        Path catalogFile = Files.copy(exampleCatalog, data.resolve("catalog.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        Catalog catalog = CatalogLoader.load(catalogFile);
+        BuildSettings settings = BuildSettings.defaults(data).withDist(dist);
+        try (BuildStore store = JdbcBuildStore.sqlite(data.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+            BuildReport report = new BuildEngine(settings, store).run(catalog, BuildOptions.all(), line -> { });
+            for (PackageResult result : report.packages()) {
+                out.println(describe(result));
             }
-            out.printf("built %s in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
-        }
-        ProcessRunner.command("createrepo_c", "--update", "--no-database", repo.toString())
-                .timeout(Duration.ofMinutes(10)).log(datadir.resolve("logs/createrepo_c.log")).run()
-                .requireSuccess("createrepo_c of " + repo);
-        out.printf("published %d RPMs to %s%n", built.size(), repo.toAbsolutePath());
-        out.printf("install with: dnf --repofrompath=pp,file://%s --repo pp install <name>%n", repo.toAbsolutePath());
-        return 0;
-    }
-
-    private List<Path> buildExample(Path packageDir, String name) throws IOException, InterruptedException {
-        Path spec = packageDir.resolve("distgit").resolve(name + ".spec");
-        if (!Files.isRegularFile(spec)) {
-            throw new PackagePipelineException("Example package '" + name + "' has no spec at " + spec);
-        }
-        Path work = datadir.resolve("work").resolve(name).toAbsolutePath();
-        deleteTree(work);
-        Path sources = Files.createDirectories(work.resolve("SOURCES"));
-        String version = ProcessRunner.command("rpmspec", "-q", "--srpm", "--qf", "%{version}", spec.toString())
-                .timeout(Duration.ofMinutes(1)).run().requireSuccess("rpmspec of " + spec).tailText().strip();
-        Path staging = work.resolve("staging").resolve(name + "-" + version);
-        copyTree(packageDir.resolve("upstream"), staging);
-        ProcessRunner.command("tar", "-czf", sources.resolve(name + "-" + version + ".tar.gz").toString(),
-                        "-C", staging.getParent().toString(), staging.getFileName().toString())
-                .timeout(Duration.ofMinutes(5)).run().requireSuccess("tar of " + staging);
-        Path log = datadir.resolve("logs").resolve(name + "-rpmbuild.log");
-        Files.deleteIfExists(log);
-        ProcessRunner.command("rpmbuild", "-ba", "--nodeps", "--define", "_topdir " + work,
-                        "--define", "dist " + dist, spec.toAbsolutePath().toString())
-                .timeout(Duration.ofMinutes(30)).log(log).run().requireSuccess("rpmbuild of " + name);
-        try (Stream<Path> files = Files.walk(work)) {
-            return files.filter(p -> p.toString().endsWith(".rpm")).sorted().toList();
+            publish(store.latestSuccessfulPerPackage(), data, out);
+            if (report.failed()) {
+                out.println("build: " + report.summary());
+                return 1;
+            }
+            return 0;
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+    private static String describe(PackageResult result) {
+        if (result.error() != null) {
+            return "failed " + result.packageName() + ": " + result.error();
+        }
+        if (result.upToDate()) {
+            return "up to date " + result.packageName();
+        }
+        BuildRecord last = result.builds().get(result.builds().size() - 1);
+        if (result.failed()) {
+            return "failed " + result.packageName() + ": " + last.notes().lines().findFirst().orElse("")
+                    + " (logs: " + last.repoDir() + ")";
+        }
+        return String.format("built %s in %.1f s", result.packageName(), result.elapsed().toMillis() / 1000.0);
+    }
+
+    /** Copies the binary RPMs of each package's latest successful build into {@code repo/} and indexes them. */
+    private static void publish(List<BuildRecord> latest, Path data, PrintWriter out)
+            throws IOException, InterruptedException {
+        Path repo = Files.createDirectories(data.resolve("repo"));
+        try (Stream<Path> old = Files.list(repo)) {
+            for (Path rpm : old.filter(p -> p.toString().endsWith(".rpm")).toList()) {
+                Files.delete(rpm);
+            }
+        }
+        int published = 0;
+        for (BuildRecord build : latest) {
+            for (String artifact : build.artifacts()) {
+                if (!artifact.endsWith(".src.rpm")) {
+                    Path rpm = data.resolve(artifact);
+                    Files.copy(rpm, repo.resolve(rpm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    published++;
                 }
             }
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        ProcessRunner.command("createrepo_c", "--update", "--no-database", repo.toString())
+                .timeout(Duration.ofMinutes(10)).log(data.resolve("logs/createrepo_c.log")).run()
+                .requireSuccess("createrepo_c of " + repo);
+        out.printf("published %d RPMs to %s%n", published, repo);
+        out.printf("install with: dnf --repofrompath=pp,file://%s --repo pp install <name>%n", repo);
     }
 }

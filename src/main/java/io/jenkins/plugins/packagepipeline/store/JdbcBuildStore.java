@@ -80,6 +80,7 @@ public final class JdbcBuildStore implements BuildStore {
         try {
             Flyway.configure(JdbcBuildStore.class.getClassLoader())
                     .dataSource(dataSource)
+                    .loggers("slf4j")
                     .locations(database.migrationLocation())
                     .failOnMissingLocations(true)
                     .load()

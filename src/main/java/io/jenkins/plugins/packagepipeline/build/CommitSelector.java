@@ -1,0 +1,87 @@
+package io.jenkins.plugins.packagepipeline.build;
+
+import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
+import io.jenkins.plugins.packagepipeline.git.GitCommit;
+import io.jenkins.plugins.packagepipeline.git.GitRepository;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStatus;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides which (source commit, distgit commit) pairs of a package to build, with DLRN's rules:
+ * <ul>
+ *   <li>a package with no build yet builds only its head (the heads of its source and distgit branches);</li>
+ *   <li>afterwards, every source commit newer than the last one processed, oldest first, each with the distgit
+ *       head; a distgit change alone builds the last source commit with the new distgit head;</li>
+ *   <li>a pair already recorded is skipped, unless its status is RETRY (the last processed pair is retried first)
+ *       or the user asks to recheck, which rebuilds the head pair whatever its record;</li>
+ *   <li>a change of the followed branch or tag (the catalog's pin), a rewritten history, or "head only" start
+ *       again from the head.</li>
+ * </ul>
+ */
+final class CommitSelector {
+    /** Beyond this many new commits, only the head is built (a first-parent walk stops there). */
+    static final int MAX_NEW_COMMITS = 5_000;
+
+    private final BuildStore store;
+    private final int maxRetries;
+
+    CommitSelector(BuildStore store, int maxRetries) {
+        this.store = store;
+        this.maxRetries = maxRetries;
+    }
+
+    /** One pair to build, with how often it ended in RETRY so far. */
+    record Pair(GitCommit source, GitCommit distgit, int previousRetries) {
+    }
+
+    /** The pairs to build, oldest first. */
+    List<Pair> select(PackageInRelease pkg, GitRepository source, GitRepository distgit, boolean headOnly,
+            boolean recheck) {
+        GitCommit sourceHead = source.resolve(pkg.sourceBranch());
+        GitCommit distgitHead = distgit.resolve(pkg.distgitBranch());
+        if (recheck) {
+            return List.of(new Pair(sourceHead, distgitHead, 0));
+        }
+        Optional<BuildRecord> last = store.lastProcessed(pkg.name());
+        List<Pair> candidates = new ArrayList<>();
+        boolean fromHead = headOnly || last.isEmpty() || !pkg.sourceBranch().equals(last.get().sourceBranch())
+                || !pkg.distgitBranch().equals(last.get().distgitBranch());
+        if (fromHead) {
+            candidates.add(new Pair(sourceHead, distgitHead, 0));
+        } else {
+            BuildRecord previous = last.get();
+            Optional<List<GitCommit>> newer = source.commitsAfter(sourceHead.hash(), previous.sourceCommit(),
+                    MAX_NEW_COMMITS);
+            if (newer.isEmpty()) {
+                candidates.add(new Pair(sourceHead, distgitHead, 0));
+            } else {
+                if (previous.status() == BuildStatus.RETRY) {
+                    candidates.add(new Pair(source.commit(previous.sourceCommit()),
+                            distgit.commit(previous.distgitCommit()), previous.retries()));
+                }
+                if (newer.get().isEmpty()) {
+                    candidates.add(new Pair(source.commit(previous.sourceCommit()), distgitHead, 0));
+                }
+                for (GitCommit commit : newer.get()) {
+                    candidates.add(new Pair(commit, distgitHead, 0));
+                }
+            }
+        }
+        List<Pair> selected = new ArrayList<>();
+        for (Pair pair : candidates) {
+            Optional<BuildRecord> recorded = store.find(pkg.name(), pair.source().hash(), pair.distgit().hash());
+            if (recorded.isEmpty()) {
+                selected.add(pair);
+            } else if (recorded.get().status() == BuildStatus.RETRY && recorded.get().retries() <= maxRetries
+                    && selected.stream().noneMatch(s -> s.source().equals(pair.source())
+                            && s.distgit().equals(pair.distgit()))) {
+                selected.add(new Pair(pair.source(), pair.distgit(), recorded.get().retries()));
+            }
+        }
+        return selected;
+    }
+}

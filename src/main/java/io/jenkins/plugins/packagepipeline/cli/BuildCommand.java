@@ -1,0 +1,123 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.build.BuildConfig;
+import io.jenkins.plugins.packagepipeline.build.BuildEngine;
+import io.jenkins.plugins.packagepipeline.build.BuildOptions;
+import io.jenkins.plugins.packagepipeline.build.BuildReport;
+import io.jenkins.plugins.packagepipeline.build.BuildSettings;
+import io.jenkins.plugins.packagepipeline.build.BuildWorker;
+import io.jenkins.plugins.packagepipeline.catalog.Catalog;
+import io.jenkins.plugins.packagepipeline.catalog.CatalogSource;
+import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStatus;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code build}: DLRN's main command on the engine. Refreshes the catalog's repositories, builds every new commit
+ * of every package (or of those named), records the builds and prints a line per build and a one-line summary;
+ * exits 1 when any package failed.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds the new commits of the catalog's packages into RPMs (DLRN-style).")
+public final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", description = "The build configuration file (YAML: datadir, catalog, database,"
+            + " builder, dist, timeouts, workers...).")
+    Path config;
+
+    @Option(names = "--catalog", description = "The catalog file, without --config (or overriding its catalog).")
+    Path catalog;
+
+    @Option(names = "--datadir", description = "The data directory, without --config (or overriding its datadir).")
+    Path datadir;
+
+    @Option(names = "--package-name", description = "Build only this package (repeatable).")
+    List<String> packageNames = new ArrayList<>();
+
+    @Option(names = "--head-only", description = "Build only each package's head commit, skipping those between.")
+    boolean headOnly;
+
+    @Option(names = "--recheck", description = "Rebuild each package's head commit even if it was built already.")
+    boolean recheck;
+
+    @Option(names = "--dev", description = "Local-checkout mode: build each package's head with its distgit"
+            + " checkout as it is on disk (uncommitted changes included) into <datadir>/dev; nothing is recorded.")
+    boolean dev;
+
+    @Option(names = "--workers", description = "How many builds run at once.")
+    Integer workers;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BuildConfig configuration = configuration();
+        BuildSettings settings = configuration.settings();
+        if (workers != null) {
+            settings = settings.withWorkers(workers);
+        }
+        Catalog loaded = configuration.loadCatalog();
+        if (dev) {
+            return dev(settings, loaded, out);
+        }
+        try (BuildStore store = configuration.openStore()) {
+            BuildReport report = new BuildEngine(settings, store).run(loaded,
+                    new BuildOptions(new LinkedHashSet<>(packageNames), headOnly, recheck), line -> {
+                        synchronized (out) {
+                            out.println(line);
+                        }
+                    });
+            return report.failed() ? 1 : 0;
+        }
+    }
+
+    private BuildConfig configuration() {
+        if (config != null) {
+            BuildConfig loaded = BuildConfig.load(config, System.getenv());
+            BuildSettings settings = loaded.settings();
+            if (datadir != null) {
+                settings = new BuildSettings(datadir, settings.release(), settings.builder(), settings.dist(),
+                        settings.nodeps(), settings.mockConfig(), settings.buildTimeout(), settings.gitTimeout(),
+                        settings.workers(), settings.gitThreads(), settings.maxRetries());
+            }
+            return new BuildConfig(settings, catalog == null ? loaded.catalog() : CatalogSource.ofFile(catalog),
+                    loaded.databaseUrl(), loaded.databaseUser(), loaded.databasePassword());
+        }
+        if (catalog == null || datadir == null) {
+            throw new PackagePipelineException("Say what to build: --config <file>, or --catalog <file> and"
+                    + " --datadir <directory>.");
+        }
+        return new BuildConfig(BuildSettings.defaults(datadir), CatalogSource.ofFile(catalog), null, null, null);
+    }
+
+    private int dev(BuildSettings settings, Catalog loaded, PrintWriter out) throws Exception {
+        BuildWorker worker = new BuildWorker(settings);
+        Path output = settings.dataDir().resolve("dev");
+        int failed = 0;
+        List<PackageInRelease> packages = loaded.packagesIn(settings.release(), new LinkedHashSet<>(packageNames));
+        for (PackageInRelease pkg : packages) {
+            BuildRecord build = worker.buildCheckout(pkg, output, out::println);
+            if (build.status() != BuildStatus.SUCCESS) {
+                failed++;
+                out.println(pkg.name() + ": " + build.notes());
+            }
+        }
+        out.printf("dev: %d packages, %d built, %d failed, output in %s%n", packages.size(), packages.size() - failed,
+                failed, output);
+        return failed == 0 ? 0 : 1;
+    }
+}

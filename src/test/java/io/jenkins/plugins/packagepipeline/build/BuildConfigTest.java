@@ -1,0 +1,84 @@
+package io.jenkins.plugins.packagepipeline.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildConfigTest {
+    @TempDir
+    Path dir;
+
+    BuildConfig load(String yaml, Map<String, String> environment) throws Exception {
+        return BuildConfig.load(Files.writeString(dir.resolve("config.yaml"), yaml), environment);
+    }
+
+    String error(String yaml) {
+        return assertThrows(PackagePipelineException.class, () -> load(yaml, Map.of())).getMessage();
+    }
+
+    @Test
+    void readsEverySettingWithPathsRelativeToTheFile() throws Exception {
+        BuildConfig config = load("""
+                datadir: data
+                catalog: {git: https://git.example.org/rdoinfo.git, branch: stable, path: meta/catalog.yaml}
+                release: stable
+                database: {url: "jdbc:postgresql://db:5432/trunk", user: trunk, password-env: DB_PASSWORD}
+                builder: rpmbuild
+                dist: .el10
+                nodeps: false
+                build-timeout: 90s
+                git-timeout: 1h
+                workers: 4
+                git-threads: 16
+                max-retries: 0
+                """, Map.of("DB_PASSWORD", "s3cr3t-value"));
+        BuildSettings settings = config.settings();
+        assertEquals(dir.resolve("data"), settings.dataDir());
+        assertEquals("stable", settings.release());
+        assertEquals(".el10", settings.dist());
+        assertFalse(settings.nodeps());
+        assertEquals(Duration.ofSeconds(90), settings.buildTimeout());
+        assertEquals(Duration.ofHours(1), settings.gitTimeout());
+        assertEquals(4, settings.workers());
+        assertEquals(16, settings.gitThreads());
+        assertEquals(0, settings.maxRetries());
+        assertEquals("https://git.example.org/rdoinfo.git", config.catalog().gitUrl());
+        assertEquals(Path.of("meta/catalog.yaml"), config.catalog().file());
+        assertEquals("s3cr3t-value", config.databasePassword());
+        assertFalse(config.toString().contains("s3cr3t-value"), config.toString());
+    }
+
+    @Test
+    void defaultsAreSqliteRpmbuildAndTheEmbeddedSettings() throws Exception {
+        BuildConfig config = load("datadir: /srv/pp\ncatalog: catalog.yaml\n", Map.of());
+        assertEquals(BuildSettings.defaults(Path.of("/srv/pp")), config.settings());
+        assertEquals(dir.resolve("catalog.yaml"), config.catalog().file());
+        assertNull(config.databaseUrl());
+    }
+
+    @Test
+    void everyBadValueNamesItsField() {
+        assertTrue(error("catalog: c.yaml\n").contains("field 'datadir' is missing"));
+        assertTrue(error("datadir: d\n").contains("field 'catalog' is missing"));
+        assertTrue(error("datadir: d\ncatalog: c\nbuild-timeout: soon\n")
+                .contains("field 'build-timeout' 'soon' must be a positive duration such as 90s, 30m or 2h"));
+        assertTrue(error("datadir: d\ncatalog: c\nworkers: 0\n").contains("field 'workers' '0' must be at least 1"));
+        assertTrue(error("datadir: d\ncatalog: c\nnodeps: maybe\n").contains("field 'nodeps' 'maybe' must be true or false"));
+        assertTrue(error("datadir: d\ncatalog: c\ndatabase: {url: x, password: hunter2}\n")
+                .contains("field 'database.password' is unknown"));
+        assertTrue(error("datadir: d\ncatalog: c\ndatabase: {url: x, password-env: NOT_SET_ANYWHERE}\n")
+                .contains("names the environment variable NOT_SET_ANYWHERE, which is not set"));
+        assertTrue(error("datadir: d\ncatalog: {git: https://example.org/x.git, path: ../../etc/passwd}\n")
+                .contains("must be relative to the root of https://example.org/x.git, inside it"));
+    }
+}
