@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -138,25 +140,48 @@ public final class RepoPublisher {
                 existing.isPresent(), since(started));
     }
 
-    /** The other packages' latest successful builds, and whether every package's latest build succeeded. */
+    /**
+     * What the snapshot of {@code build} holds: each other package's latest successful build as of {@code build}'s
+     * time, and whether every package's latest build as of then had succeeded. "As of" matters when a batch of
+     * builds is published after the fact: each snapshot shows the trunk as it was when its build finished. The
+     * database is asked twice in the common case (publishing the newest build), once more per package only for
+     * packages built again since.
+     */
     private Composition compose(BuildRecord build) {
+        Instant asOf = buildTimeOf(build);
+        Map<String, BuildRecord> latestSuccessful = new HashMap<>();
+        store.latestSuccessfulPerPackage().forEach(b -> latestSuccessful.put(b.packageName(), b));
         boolean consistent = true;
+        List<BuildRecord> others = new ArrayList<>();
         for (BuildRecord latest : store.latestPerPackage()) {
-            consistent &= latest.packageName().equals(build.packageName()) ? sameBuild(latest, build)
-                    : latest.status() == BuildStatus.SUCCESS;
+            String name = latest.packageName();
+            if (name.equals(build.packageName())) {
+                continue;
+            }
+            List<BuildRecord> history = null;
+            BuildRecord then = latest;
+            if (buildTimeOf(latest).isAfter(asOf)) {
+                history = store.history(name);
+                then = history.stream().filter(b -> !buildTimeOf(b).isAfter(asOf)).findFirst().orElse(null);
+            }
+            if (then == null) {
+                continue; // the package did not exist yet
+            }
+            consistent &= then.status() == BuildStatus.SUCCESS;
+            BuildRecord success = latestSuccessful.get(name);
+            if (success != null && buildTimeOf(success).isAfter(asOf)) {
+                success = (history != null ? history : store.history(name)).stream()
+                        .filter(b -> b.status() == BuildStatus.SUCCESS && !buildTimeOf(b).isAfter(asOf))
+                        .findFirst().orElse(null);
+            }
+            if (success != null && !success.purged()) {
+                others.add(success);
+            }
         }
-        List<BuildRecord> others = store.latestSuccessfulPerPackage().stream()
-                .filter(b -> !b.packageName().equals(build.packageName()) && !b.purged())
-                .toList();
         return new Composition(others, consistent);
     }
 
     private record Composition(List<BuildRecord> others, boolean consistent) {
-    }
-
-    private static boolean sameBuild(BuildRecord a, BuildRecord b) {
-        return a.packageName().equals(b.packageName()) && a.sourceCommit().equals(b.sourceCommit())
-                && a.distgitCommit().equals(b.distgitCommit());
     }
 
     /** Moves a pointer to the snapshot unless it already names a snapshot of a newer build. */

@@ -1,0 +1,124 @@
+package io.jenkins.plugins.packagepipeline.repo;
+
+import io.jenkins.plugins.packagepipeline.repo.report.StatusReports;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Removes old snapshots to free disk space: every build finished before a cut-off loses its RPMs and repository
+ * metadata, except the newest successful build of each package and the snapshots {@code current} and
+ * {@code consistent} point at. Logs, {@code commit.yaml} and {@code versions.csv} stay, and the build's record
+ * stays with its purged flag set. Other snapshots are unaffected since they hold hard links, not references.
+ * Runs under the publish lock; the snapshot manifest goes first, so an interrupted purge leaves an incomplete
+ * snapshot (never pointed at) rather than a broken one.
+ */
+public final class RepoPurger {
+    private final RepoConfig config;
+    private final BuildStore store;
+
+    public RepoPurger(RepoConfig config, BuildStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    /**
+     * What a purge removed, or would remove in a dry run.
+     *
+     * @param purged the builds purged (or to purge)
+     * @param kept how many old builds were kept because they are a package's newest success or a pointer's target
+     * @param bytesFreed bytes of RPMs and metadata removed (or that would be)
+     * @param dryRun whether nothing was changed
+     */
+    public record PurgeResult(List<BuildRecord> purged, int kept, long bytesFreed, boolean dryRun) {
+        public String summary() {
+            return String.format("%s %d build(s) finished before the cut-off, %.1f MB; kept %d old build(s) still"
+                    + " served", dryRun ? "Would purge" : "Purged", purged.size(), bytesFreed / 1e6, kept);
+        }
+    }
+
+    /** Purges builds finished before {@code cutoff}; with {@code dryRun} only reports what it would do. */
+    public PurgeResult purge(Instant cutoff, boolean dryRun) throws IOException, InterruptedException {
+        try (PublishLock lock = PublishLock.acquire(config.reposDir(), config.toolTimeout())) {
+            Set<Path> protectedDirs = new HashSet<>();
+            for (BuildRecord newest : store.latestSuccessfulPerPackage()) {
+                protectedDirs.add(dirOf(newest));
+            }
+            RepoPointers pointers = new RepoPointers(config.reposDir());
+            pointers.resolve(RepoPointers.CURRENT).ifPresent(protectedDirs::add);
+            pointers.resolve(RepoPointers.CONSISTENT).ifPresent(protectedDirs::add);
+            List<BuildRecord> purged = new ArrayList<>();
+            int kept = 0;
+            long bytes = 0;
+            for (BuildRecord latest : store.latestPerPackage()) {
+                for (BuildRecord build : store.history(latest.packageName())) {
+                    if (build.purged() || build.buildTime() == null || !build.buildTime().isBefore(cutoff)) {
+                        continue;
+                    }
+                    Path dir = dirOf(build);
+                    if (protectedDirs.contains(dir)) {
+                        kept++;
+                        continue;
+                    }
+                    List<Path> removable = removable(dir);
+                    for (Path p : removable) {
+                        bytes += size(p);
+                    }
+                    if (!dryRun) {
+                        Files.deleteIfExists(dir.resolve(SnapshotManifest.FILE_NAME));
+                        for (Path p : removable) {
+                            RepoFiles.deleteTree(p);
+                        }
+                        store.markPurged(build.id());
+                    }
+                    purged.add(build);
+                }
+            }
+            if (!dryRun) {
+                StatusReports.write(config, store);
+            }
+            return new PurgeResult(purged, kept, bytes, dryRun);
+        }
+    }
+
+    private Path dirOf(BuildRecord build) {
+        return config.dataDir().resolve(SnapshotBuilder.repoDirOf(build)).normalize();
+    }
+
+    /** RPMs, repodata, component trees, .repo files and markers of a snapshot directory; logs are kept. */
+    private static List<Path> removable(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".rpm") || n.equals("repodata") || n.equals(".repodata")
+                        || n.equals(SnapshotBuilder.COMPONENTS_DIR) || n.endsWith(".repo")
+                        || n.equals(SnapshotManifest.FILE_NAME) || n.startsWith(".signed-by-");
+            }).sorted().toList();
+        }
+    }
+
+    private static long size(Path p) throws IOException {
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.size(p);
+        }
+        try (Stream<Path> files = Files.walk(p)) {
+            long total = 0;
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(f);
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.packagepipeline.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.repo.remote.BuildImporter;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Importing build output directories made by workers (by path and over HTTP) into the central data directory. */
+class RemoteImportTest {
+    @TempDir
+    Path dir;
+    TestBuilds worker;
+    TestBuilds central;
+    RepoConfig centralConfig;
+
+    @BeforeEach
+    void setUp() {
+        worker = new TestBuilds(dir.resolve("worker"));
+        central = new TestBuilds(dir.resolve("central"));
+        centralConfig = RepoConfig.defaults(central.dataDir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        worker.close();
+        central.close();
+    }
+
+    /** What the build engine's worker mode writes: DLRN's commit.yaml, text values, epoch-second times. */
+    static void writeCommitYaml(Path dataDir, BuildRecord b) throws Exception {
+        Files.writeString(dataDir.resolve(b.repoDir()).resolve("commit.yaml"), """
+                commits:
+                - artifacts: %s
+                  commit_branch: main
+                  commit_hash: %s
+                  component: None
+                  distro_hash: %s
+                  dt_build: '%d'
+                  dt_commit: '%d'
+                  notes: %s
+                  project_name: %s
+                  repo_dir: %s
+                  status: %s
+                  type: rpm
+                """.formatted(b.artifacts().isEmpty() ? "None" : String.join(",", b.artifacts()), b.sourceCommit(),
+                b.distgitCommit(), b.buildTime().getEpochSecond(), b.commitTime().getEpochSecond(),
+                b.notes() == null ? "OK" : "'" + b.notes() + "'", b.packageName(), b.repoDir(), b.status()));
+    }
+
+    @Test
+    void importsByPathAndByUrlThenPublishes() throws Exception {
+        BuildRecord alpha = worker.success("alpha", "1.0");
+        BuildRecord beta = worker.success("beta", "1.0");
+        BuildRecord gammaFailed = worker.failure("gamma", "1.0");
+        for (BuildRecord b : List.of(alpha, beta, gammaFailed)) {
+            writeCommitYaml(worker.dataDir, b);
+        }
+        BuildImporter importer = new BuildImporter(centralConfig, central.store);
+        List<BuildRecord> byPath = importer.importBuild(worker.dataDir.resolve(alpha.repoDir()).toString());
+        List<BuildRecord> byUrl;
+        try (StaticHttpServer server = new StaticHttpServer(worker.dataDir)) {
+            byUrl = importer.importBuild(server.url() + beta.repoDir() + "/");
+            importer.importBuild(server.url() + gammaFailed.repoDir());
+        }
+        assertEquals(1, byPath.size());
+        BuildRecord imported = byUrl.get(0);
+        assertEquals(beta.nvr(), imported.nvr());
+        assertEquals(beta.buildTime(), imported.buildTime());
+        assertEquals(beta.artifacts(), imported.artifacts(), "same layout, paths relative to the central data dir");
+        assertTrue(Files.isRegularFile(central.dataDir.resolve(beta.repoDir()).resolve("rpmbuild.log")));
+        BuildRecord gamma = central.store.lastProcessed("gamma").orElseThrow();
+        assertEquals(BuildStatus.FAILED, gamma.status());
+        assertTrue(gamma.notes().contains("bad spec"), gamma.notes());
+
+        List<PublishResult> results = new RepoPublisher(centralConfig, central.store)
+                .publish(central.store.latestPerPackage(), null);
+        assertEquals(3, results.size());
+        Dnf dnf = new Dnf(dir.resolve("root"), central.dataDir.resolve("repos/current").toUri().toString(), null);
+        assertEquals(2, dnf.available().size());
+        assertTrue(importer.importBuild(worker.dataDir.resolve(alpha.repoDir()).toString()).isEmpty(),
+                "importing a recorded success again is a no-op");
+    }
+
+    @Test
+    void aDamagedRpmIsRefusedAndNothingIsRecorded() throws Exception {
+        BuildRecord alpha = worker.success("alpha", "1.0");
+        writeCommitYaml(worker.dataDir, alpha);
+        Path rpm = worker.dataDir.resolve(alpha.artifacts().get(0));
+        byte[] bytes = Files.readAllBytes(rpm);
+        Files.write(rpm, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> new BuildImporter(
+                centralConfig, central.store).importBuild(worker.dataDir.resolve(alpha.repoDir()).toString()));
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains(rpm.getFileName().toString()),
+                e.getMessage());
+        assertTrue(central.store.latestPerPackage().isEmpty());
+        assertFalse(Files.exists(central.dataDir.resolve(alpha.repoDir())));
+    }
+
+    @Test
+    void badInputIsNamed() throws Exception {
+        BuildImporter importer = new BuildImporter(centralConfig, central.store);
+        PackagePipelineException missing = assertThrows(PackagePipelineException.class,
+                () -> importer.importBuild(dir.resolve("nowhere").toString()));
+        assertTrue(missing.getMessage().contains("nowhere"), missing.getMessage());
+
+        Path evil = Files.createDirectories(dir.resolve("evil"));
+        Files.writeString(evil.resolve("commit.yaml"), """
+                commits:
+                - artifacts: repos/aa/bb/x.rpm
+                  commit_hash: %s
+                  distro_hash: %s
+                  project_name: ../../etc
+                  status: SUCCESS
+                """.formatted(TestBuilds.hash("a"), TestBuilds.hash("b")));
+        PackagePipelineException traversal = assertThrows(PackagePipelineException.class,
+                () -> importer.importBuild(evil.toString()));
+        assertTrue(traversal.getMessage().contains("project_name") && traversal.getMessage().contains("../../etc"),
+                traversal.getMessage());
+        Files.writeString(evil.resolve("commit.yaml"), "something: else\n");
+        assertTrue(assertThrows(PackagePipelineException.class, () -> importer.importBuild(evil.toString()))
+                .getMessage().contains("commits:"));
+    }
+}
