@@ -364,6 +364,11 @@ transport_url = rabbit://openstack:$PW@127.0.0.1:5672/
 my_ip = 127.0.0.1
 host = pp-compute
 compute_driver = pp_fake_virt.SnapshotUploadingFakeDriver
+# the fake hypervisor reports 1000 vCPUs, 800000 MB and 600000 GB; no overcommit, so a flavor above 800000 MB
+# (within the project's quota) gets a real "No valid host was found"
+cpu_allocation_ratio = 1.0
+ram_allocation_ratio = 1.0
+reserved_host_memory_mb = 0
 state_path = $S/lib/nova
 instances_path = $S/lib/nova/instances
 enabled_apis = osapi_compute

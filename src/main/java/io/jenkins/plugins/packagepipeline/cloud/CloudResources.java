@@ -120,20 +120,40 @@ final class CloudResources {
                 }
                 yield existed;
             }
-            case VOLUME -> retryingDelete(what, () -> {
-                Volume volume = session.client().blockStorage().volumes().get(resource.id());
-                if (volume == null) {
-                    return ActionResponse.actionFailed("gone", 404);
+            case VOLUME -> {
+                boolean existed = retryingDelete(what, () -> {
+                    Volume volume = session.client().blockStorage().volumes().get(resource.id());
+                    if (volume == null) {
+                        return ActionResponse.actionFailed("gone", 404);
+                    }
+                    return session.client().blockStorage().volumes().delete(resource.id());
+                });
+                if (existed) {
+                    waitGone(resource, () -> session.client().blockStorage().volumes().get(resource.id()),
+                            v -> v.getStatus().value());
                 }
-                return session.client().blockStorage().volumes().delete(resource.id());
-            });
+                yield existed;
+            }
             case SECURITY_GROUP -> retryingDelete(what,
                     () -> session.client().networking().securitygroup().delete(resource.id()));
             case KEY_PAIR -> deleted(what, () -> os.compute().keypairs().delete(resource.id()));
             case IMAGE -> deleted(what, () -> os.imagesV2().delete(resource.id()));
-            case VOLUME_SNAPSHOT -> retryingDelete(what,
-                    () -> session.client().blockStorage().snapshots().delete(resource.id()));
+            case VOLUME_SNAPSHOT -> {
+                boolean existed = retryingDelete(what,
+                        () -> session.client().blockStorage().snapshots().delete(resource.id()));
+                if (existed) {
+                    waitGone(resource, () -> session.client().blockStorage().snapshots().get(resource.id()),
+                            s -> s.getStatus().value());
+                }
+                yield existed;
+            }
         };
+    }
+
+    /** Cinder deletes asynchronously: wait until the resource is really gone so listings are truthful. */
+    private <T> void waitGone(CreatedResource resource, Supplier<T> get, java.util.function.Function<T, String> state) {
+        waiter.until(resource + " deleted", deleteTimeout, () -> call("get " + resource, get),
+                r -> r == null ? Optional.of(true) : Optional.empty(), r -> r == null ? "gone" : state.apply(r));
     }
 
     /** Deletes once; false when it was already gone. */
