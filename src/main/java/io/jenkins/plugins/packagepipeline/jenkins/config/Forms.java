@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FormAccess;
 import java.util.List;
@@ -83,6 +84,16 @@ public final class Forms {
     public static ListBoxModel repoTargetNames(@CheckForNull Item context) {
         return access(context).list(() -> choices(PackagePipelineConfiguration.get().getRepoTargets().stream()
                 .map(RepoTarget::getName).toList()), ListBoxModel::new);
+    }
+
+    /** The builders a step may choose, the first entry meaning "the repo target's builder". */
+    public static ListBoxModel builderNames(@CheckForNull Item context) {
+        return access(context).list(() -> {
+            ListBoxModel model = new ListBoxModel();
+            model.add("(the repo target's)", "");
+            Builders.NAMES.forEach(b -> model.add(b, b));
+            return model;
+        }, ListBoxModel::new);
     }
 
     /** A list of fixed choices. */

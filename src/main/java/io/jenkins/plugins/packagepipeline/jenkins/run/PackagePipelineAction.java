@@ -7,26 +7,48 @@ import java.util.List;
 import jenkins.model.RunAction2;
 
 /**
- * "Package Pipeline" on a build's page: for each publish the build made, a table of the packages (status, commit,
- * NVR, link to their output and logs) and links to the published repository and its status report. One action per
- * build; each step adds to it.
+ * "Package Pipeline" on a build's page: for each {@code buildPackage} and {@code publishRepo} of the build, a table
+ * of the packages (status, commit, NVR, link to their output and logs) and, for a publish, links to the published
+ * repository and its status report. One action per build; each step adds to it.
  */
 public final class PackagePipelineAction implements RunAction2 {
 
+    private final List<BuildOutcome> builds = new ArrayList<>();
     private final List<PublishOutcome> publishes = new ArrayList<>();
     private transient Run<?, ?> run;
 
-    /** Adds what a publish did to the build's action, creating the action on first use, and saves the build. */
-    public static synchronized void record(Run<?, ?> run, PublishOutcome outcome) {
+    /** Adds what a publish did to the build's action, creating the action on first use. */
+    public static void record(Run<?, ?> run, PublishOutcome outcome) {
+        of(run).add(outcome);
+    }
+
+    /** Adds what a build of packages did to the build's action, creating the action on first use. */
+    public static void record(Run<?, ?> run, BuildOutcome outcome) {
+        of(run).add(outcome);
+    }
+
+    private static synchronized PackagePipelineAction of(Run<?, ?> run) {
         PackagePipelineAction action = run.getAction(PackagePipelineAction.class);
         if (action == null) {
             action = new PackagePipelineAction();
             run.addAction(action);
         }
-        action.publishes.add(outcome);
+        return action;
     }
 
-    public List<PublishOutcome> getPublishes() {
+    private synchronized void add(PublishOutcome outcome) {
+        publishes.add(outcome);
+    }
+
+    private synchronized void add(BuildOutcome outcome) {
+        builds.add(outcome);
+    }
+
+    public synchronized List<BuildOutcome> getBuilds() {
+        return List.copyOf(builds);
+    }
+
+    public synchronized List<PublishOutcome> getPublishes() {
         return List.copyOf(publishes);
     }
 

@@ -19,15 +19,17 @@ public final class PackageRow implements Serializable {
     private final String nvr;
     private final String outputUrl;
     private final boolean published;
+    private final String note;
 
     public PackageRow(String packageName, String status, String sourceCommit, String nvr, String outputUrl,
-            boolean published) {
+            boolean published, String note) {
         this.packageName = packageName;
         this.status = status;
         this.sourceCommit = sourceCommit;
         this.nvr = nvr;
         this.outputUrl = outputUrl;
         this.published = published;
+        this.note = firstLine(note);
     }
 
     /**
@@ -40,7 +42,21 @@ public final class PackageRow implements Serializable {
             url = publicReposUrl + build.repoDir().substring("repos/".length()) + "/";
         }
         return new PackageRow(build.packageName(), build.status().name(), build.sourceCommit(), build.nvr(), url,
-                published);
+                published, build.notes());
+    }
+
+    /** The row of a package that made no build: {@code status} says why (up to date, or an error). */
+    public static PackageRow withoutBuild(String packageName, String status, String note) {
+        return new PackageRow(packageName, status, null, null, null, false, note);
+    }
+
+    /** The first line of a note, at most 200 characters: the table's cell; the logs hold the rest. */
+    private static String firstLine(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        String line = note.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
     public String getPackageName() {
@@ -72,6 +88,11 @@ public final class PackageRow implements Serializable {
         return published;
     }
 
+    /** Why a build failed or a package could not be built (first line), or null. */
+    public String getNote() {
+        return note;
+    }
+
     /** As a Pipeline step returns it. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -81,6 +102,7 @@ public final class PackageRow implements Serializable {
         map.put("nvr", nvr);
         map.put("url", outputUrl);
         map.put("published", published);
+        map.put("note", note);
         return map;
     }
 }
