@@ -46,7 +46,7 @@ public final class PackageBuilding {
                         : PackageRow.withoutBuild(result.packageName(), "UP_TO_DATE", null));
             }
             for (BuildRecord build : result.builds()) {
-                rows.add(PackageRow.of(build, reposUrl, false));
+                rows.add(PackageRow.of(build, reposUrl, false, false));
             }
         }
         return new BuildOutcome(plan.target() != null ? plan.target() : plan.dataDirectory(), report.summary(),

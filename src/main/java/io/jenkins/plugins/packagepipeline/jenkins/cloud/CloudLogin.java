@@ -6,20 +6,18 @@ import io.jenkins.plugins.packagepipeline.cloud.CloudCredentials;
 import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
 import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.OpenStackCloud;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.function.Function;
 
 /**
  * How a configured cloud and the secret of its credentials become an engine {@link CloudConnection}, and a session
- * opened for one piece of work. The CA certificate of the configuration, if any, lives in a temporary file (owner
- * read/write only) for exactly as long as the work.
+ * opened for one piece of work. The CA certificate of the configuration, if any, lives in a {@link PrivateFiles}
+ * file for exactly as long as the work.
  */
 public final class CloudLogin {
 
@@ -60,25 +58,15 @@ public final class CloudLogin {
 
     static <T> T withSession(OpenStackCloud cloud, CloudCredentials credentials, ProgressListener listener,
             Function<CloudSession, T> work, Path tempDir) {
-        Path caBundle = null;
-        try {
-            if (cloud.getCaCertificate() != null) {
-                caBundle = Files.createTempFile(tempDir, "package-pipeline-ca-", ".pem",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(caBundle, cloud.getCaCertificate() + "\n", StandardCharsets.US_ASCII);
-            }
+        if (cloud.getCaCertificate() == null) {
+            return work.apply(CloudSession.open(connection(cloud, credentials, null), listener));
+        }
+        try (PrivateFiles files = PrivateFiles.in(tempDir)) {
+            Path caBundle = files.write("ca.pem", cloud.getCaCertificate());
             return work.apply(CloudSession.open(connection(cloud, credentials, caBundle), listener));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the CA certificate of cloud '" + cloud.getName()
-                    + "' to a temporary file", e);
-        } finally {
-            if (caBundle != null) {
-                try {
-                    Files.deleteIfExists(caBundle);
-                } catch (IOException e) {
-                    listener.progress("WARNING: could not remove the temporary CA file " + caBundle);
-                }
-            }
+                    + "' to a temporary file: " + e.getMessage(), e);
         }
     }
 }

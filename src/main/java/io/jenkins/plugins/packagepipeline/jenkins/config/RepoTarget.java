@@ -21,18 +21,23 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One place packages are built into and published from, by name: its data directory (builds, build database,
- * published repos), the public URL clients install from, the key that signs its packages and repo metadata, where
- * it is mirrored, the DLRN API it imports into, and the defaults of {@code buildPackage} for it.
+ * published repos), the public URL clients install from, the key that signs its packages and repo metadata, the
+ * secondary it is mirrored to (rsync over SSH), the DLRN API it imports into, and the defaults of
+ * {@code buildPackage} for it.
  */
 public final class RepoTarget implements Describable<RepoTarget> {
 
     static final int DEFAULT_WORKERS = 2;
+    static final int DEFAULT_SSH_PORT = 22;
 
     private final String name;
     private final String dataDirectory;
     private String publicBaseUrl;
     private String signingKeyCredentialsId;
     private String mirrorTarget;
+    private int mirrorSshPort = DEFAULT_SSH_PORT;
+    private String mirrorKeyCredentialsId;
+    private String mirrorKnownHosts;
     private String dlrnApiUrl;
     private String dlrnApiCredentialsId;
     private String builder = Builders.RPMBUILD;
@@ -51,6 +56,7 @@ public final class RepoTarget implements Describable<RepoTarget> {
                 FieldChecks.dataDirectory(dataDirectory),
                 FieldChecks.optionalHttpUrl("public base URL", publicBaseUrl),
                 FieldChecks.mirrorTarget(mirrorTarget),
+                FieldChecks.range("mirror SSH port", mirrorSshPort, 1, 65535),
                 FieldChecks.optionalHttpUrl("DLRN API URL", dlrnApiUrl),
                 dlrnApiUrl != null && dlrnApiCredentialsId == null
                         ? FieldChecks.requiredCredentials("the DLRN API at " + dlrnApiUrl, null)
@@ -100,6 +106,35 @@ public final class RepoTarget implements Describable<RepoTarget> {
     @DataBoundSetter
     public void setMirrorTarget(String mirrorTarget) {
         this.mirrorTarget = OpenStackCloud.strip(mirrorTarget);
+    }
+
+    public int getMirrorSshPort() {
+        return mirrorSshPort;
+    }
+
+    @DataBoundSetter
+    public void setMirrorSshPort(int mirrorSshPort) {
+        this.mirrorSshPort = mirrorSshPort;
+    }
+
+    public String getMirrorKeyCredentialsId() {
+        return mirrorKeyCredentialsId;
+    }
+
+    /** A secret file credential holding the SSH private key (without passphrase) that logs in to the mirror. */
+    @DataBoundSetter
+    public void setMirrorKeyCredentialsId(String mirrorKeyCredentialsId) {
+        this.mirrorKeyCredentialsId = OpenStackCloud.strip(mirrorKeyCredentialsId);
+    }
+
+    public String getMirrorKnownHosts() {
+        return mirrorKnownHosts;
+    }
+
+    /** known_hosts lines holding the mirror's host key (checked always); empty uses the agent's known_hosts. */
+    @DataBoundSetter
+    public void setMirrorKnownHosts(String mirrorKnownHosts) {
+        this.mirrorKnownHosts = OpenStackCloud.strip(mirrorKnownHosts);
     }
 
     public String getDlrnApiUrl() {
@@ -183,6 +218,16 @@ public final class RepoTarget implements Describable<RepoTarget> {
         @POST
         public ListBoxModel doFillSigningKeyCredentialsIdItems(@QueryParameter String signingKeyCredentialsId) {
             return Forms.systemCredentials(signingKeyCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckMirrorSshPort(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.range("mirror SSH port", value, 1, 65535));
+        }
+
+        @POST
+        public ListBoxModel doFillMirrorKeyCredentialsIdItems(@QueryParameter String mirrorKeyCredentialsId) {
+            return Forms.systemCredentials(mirrorKeyCredentialsId, FileCredentials.class);
         }
 
         @POST

@@ -17,8 +17,8 @@ public final class FieldChecks {
     /** Names of clouds and repo targets: what Jenkinsfiles type, so short and shell-safe. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    /** An rsync destination: {@code [user@]host:path} or {@code rsync://host/module/path}. */
-    private static final Pattern RSYNC_REMOTE = Pattern.compile("([A-Za-z0-9._-]+@)?[A-Za-z0-9.\\[\\]:-]+:.*");
+    /** A mirror over rsync and SSH: {@code [user@]host:/absolute/path}. */
+    private static final Pattern RSYNC_REMOTE = Pattern.compile("([A-Za-z0-9._-]+@)?[A-Za-z0-9.\\[\\]:_-]+:/.*");
 
     private FieldChecks() {
     }
@@ -127,14 +127,14 @@ public final class FieldChecks {
         return FieldCheck.ok();
     }
 
-    /** The mirror target of a repo target: where the published repo is copied with rsync; empty is fine. */
+    /** The mirror target of a repo target: where the published repos are copied with rsync over SSH. */
     public static FieldCheck mirrorTarget(String value) {
         String v = trim(value);
-        if (v.isEmpty() || v.startsWith("/") || v.startsWith("rsync://") || RSYNC_REMOTE.matcher(v).matches()) {
+        if (v.isEmpty() || RSYNC_REMOTE.matcher(v).matches() && !v.contains("://")) {
             return FieldCheck.ok();
         }
-        return FieldCheck.error("The mirror target '" + v + "' is not an rsync destination: use"
-                + " user@host:/path, rsync://host/module/path or an absolute local path.");
+        return FieldCheck.error("The mirror target '" + v + "' is not an rsync-over-SSH destination: use"
+                + " [user@]host:/absolute/path, e.g. mirror@repo.example.org:/srv/trunk.");
     }
 
     /** The builder of a repo target. */

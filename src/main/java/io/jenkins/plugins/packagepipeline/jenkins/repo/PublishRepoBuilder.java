@@ -17,6 +17,7 @@ import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -26,6 +27,8 @@ import org.kohsuke.stapler.verb.POST;
 public final class PublishRepoBuilder extends Builder implements SimpleBuildStep {
 
     private final String target;
+    private boolean mirror = true;
+    private boolean dlrnImport = true;
 
     @DataBoundConstructor
     public PublishRepoBuilder(String target) {
@@ -36,10 +39,30 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
         return target;
     }
 
+    public boolean isMirror() {
+        return mirror;
+    }
+
+    /** Whether to mirror to the target's secondary, if it has one (default true). */
+    @DataBoundSetter
+    public void setMirror(boolean mirror) {
+        this.mirror = mirror;
+    }
+
+    public boolean isDlrnImport() {
+        return dlrnImport;
+    }
+
+    /** Whether to import the fresh builds into the target's DLRN API, if it has one (default true). */
+    @DataBoundSetter
+    public void setDlrnImport(boolean dlrnImport) {
+        this.dlrnImport = dlrnImport;
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        PublishWork.publish(target, run, workspace, listener);
+        PublishWork.publish(target, mirror, dlrnImport, run, workspace, listener);
     }
 
     /** The build step's name and form. */

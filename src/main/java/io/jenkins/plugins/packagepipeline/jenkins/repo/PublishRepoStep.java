@@ -18,6 +18,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -29,6 +30,8 @@ import org.kohsuke.stapler.verb.POST;
 public final class PublishRepoStep extends Step {
 
     private final String target;
+    private boolean mirror = true;
+    private boolean dlrnImport = true;
 
     @DataBoundConstructor
     public PublishRepoStep(String target) {
@@ -39,25 +42,46 @@ public final class PublishRepoStep extends Step {
         return target;
     }
 
+    public boolean isMirror() {
+        return mirror;
+    }
+
+    /** Whether to mirror to the target's secondary, if it has one (default true). */
+    @DataBoundSetter
+    public void setMirror(boolean mirror) {
+        this.mirror = mirror;
+    }
+
+    public boolean isDlrnImport() {
+        return dlrnImport;
+    }
+
+    /** Whether to import the fresh builds into the target's DLRN API, if it has one (default true). */
+    @DataBoundSetter
+    public void setDlrnImport(boolean dlrnImport) {
+        this.dlrnImport = dlrnImport;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, target);
+        return new Execution(context, this);
     }
 
     /** Waits for the agent on a thread of its own; an abort interrupts the agent's work. */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
-        private final transient String target;
+        private final transient PublishRepoStep step;
 
-        Execution(StepContext context, String target) {
+        Execution(StepContext context, PublishRepoStep step) {
             super(context);
-            this.target = target;
+            this.step = step;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return GroovyValues.map(PublishWork.publish(target, getContext().get(Run.class),
+            return GroovyValues.map(PublishWork.publish(step.target, step.mirror, step.dlrnImport,
+                    getContext().get(Run.class),
                     getContext().get(FilePath.class), getContext().get(TaskListener.class)).toMap());
         }
     }

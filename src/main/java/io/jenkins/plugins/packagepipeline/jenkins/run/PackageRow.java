@@ -19,35 +19,38 @@ public final class PackageRow implements Serializable {
     private final String nvr;
     private final String outputUrl;
     private final boolean published;
+    private final boolean fresh;
     private final String note;
 
     public PackageRow(String packageName, String status, String sourceCommit, String nvr, String outputUrl,
-            boolean published, String note) {
+            boolean published, boolean fresh, String note) {
         this.packageName = packageName;
         this.status = status;
         this.sourceCommit = sourceCommit;
         this.nvr = nvr;
         this.outputUrl = outputUrl;
         this.published = published;
+        this.fresh = fresh;
         this.note = firstLine(note);
     }
 
     /**
      * The row of a recorded build; {@code publicReposUrl} is where the data directory's {@code repos} directory is
-     * served (with a trailing slash), or null when it is not served.
+     * served (with a trailing slash), or null when it is not served; {@code published} whether a snapshot holds it,
+     * {@code fresh} whether that snapshot was made just now (not reused from an earlier publish).
      */
-    public static PackageRow of(BuildRecord build, String publicReposUrl, boolean published) {
+    public static PackageRow of(BuildRecord build, String publicReposUrl, boolean published, boolean fresh) {
         String url = null;
         if (publicReposUrl != null && build.repoDir() != null && build.repoDir().startsWith("repos/")) {
             url = publicReposUrl + build.repoDir().substring("repos/".length()) + "/";
         }
         return new PackageRow(build.packageName(), build.status().name(), build.sourceCommit(), build.nvr(), url,
-                published, build.notes());
+                published, fresh, build.notes());
     }
 
     /** The row of a package that made no build: {@code status} says why (up to date, or an error). */
     public static PackageRow withoutBuild(String packageName, String status, String note) {
-        return new PackageRow(packageName, status, null, null, null, false, note);
+        return new PackageRow(packageName, status, null, null, null, false, false, note);
     }
 
     /** The first line of a note, at most 200 characters: the table's cell; the logs hold the rest. */
@@ -86,6 +89,11 @@ public final class PackageRow implements Serializable {
 
     public boolean isPublished() {
         return published;
+    }
+
+    /** Whether this publish made the build's snapshot (rather than finding it complete from an earlier one). */
+    public boolean isFresh() {
+        return fresh;
     }
 
     /** Why a build failed or a package could not be built (first line), or null. */

@@ -46,7 +46,7 @@ public final class PublishOutcome implements Serializable {
         return statusReportUrl;
     }
 
-    /** Whether every package's latest build had succeeded, so that {@code consistent} moved too. */
+    /** Whether {@code consistent} points at the same snapshot as {@code current}: no package's build failed since. */
     public boolean isConsistent() {
         return consistent;
     }

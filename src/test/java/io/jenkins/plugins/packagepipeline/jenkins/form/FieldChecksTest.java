@@ -74,9 +74,9 @@ class FieldChecksTest {
     @Test
     void mirrorTargetIsAnRsyncDestination() {
         assertEquals(Level.OK, FieldChecks.mirrorTarget("mirror@repo.example.org:/srv/trunk").level());
-        assertEquals(Level.OK, FieldChecks.mirrorTarget("repo.example.org:trunk").level());
-        assertEquals(Level.OK, FieldChecks.mirrorTarget("rsync://repo.example.org/trunk").level());
-        assertEquals(Level.OK, FieldChecks.mirrorTarget("/srv/mirror").level());
+        assertEquals(Level.OK, FieldChecks.mirrorTarget("repo.example.org:/srv/trunk").level());
+        assertEquals(Level.ERROR, FieldChecks.mirrorTarget("repo.example.org:trunk").level());
+        assertEquals(Level.ERROR, FieldChecks.mirrorTarget("rsync://repo.example.org/trunk").level());
         assertEquals(Level.OK, FieldChecks.mirrorTarget("").level());
         FieldCheck bad = FieldChecks.mirrorTarget("srv/mirror");
         assertEquals(Level.ERROR, bad.level());

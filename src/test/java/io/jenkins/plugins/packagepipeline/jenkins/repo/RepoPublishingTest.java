@@ -62,7 +62,7 @@ class RepoPublishingTest {
                     BuildStatus.SUCCESS, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:05:00Z"),
                     "hello-1.0-1.3f7a9c1", artifacts, outputDir, null, 0, false));
             store.record(new BuildRecord(0, "broken", "broken", FAILED_SOURCE, DISTGIT, "main", "rpm-main", null,
-                    BuildStatus.FAILED, Instant.parse("2026-11-01T11:00:00Z"), Instant.parse("2026-11-01T11:01:00Z"),
+                    BuildStatus.FAILED, Instant.parse("2026-11-01T09:00:00Z"), Instant.parse("2026-11-01T09:01:00Z"),
                     null, List.of(), failedDir, "rpmbuild failed", 0, false));
         }
     }
@@ -77,7 +77,7 @@ class RepoPublishingTest {
         assertEquals("trunk", outcome.getTarget());
         assertEquals("https://trunk.example.org/current/", outcome.getRepoUrl());
         assertEquals("https://trunk.example.org/status_report.html", outcome.getStatusReportUrl());
-        assertFalse(outcome.isConsistent(), "a package's latest build failed");
+        assertFalse(outcome.isConsistent(), "broken's latest build had failed when hello's snapshot was made");
         List<PackageRow> rows = outcome.getRows();
         assertEquals(2, rows.size());
         PackageRow hello = rows.stream().filter(r -> r.getPackageName().equals("hello")).findFirst().orElseThrow();
