@@ -7,4 +7,8 @@ public class EnvVars extends TreeMap<String, String> {
 
     public EnvVars() {
     }
+
+    public String expand(String s) {
+        throw new UnsupportedOperationException();
+    }
 }

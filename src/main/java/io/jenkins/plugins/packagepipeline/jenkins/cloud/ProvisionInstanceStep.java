@@ -10,14 +10,12 @@ import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -25,131 +23,16 @@ import org.kohsuke.stapler.verb.POST;
  * returns what describes it (id, name, address, floating IP, key pair, volumes, every resource created) as a map.
  * The instance outlives the step: destroy it with {@code destroyInstance}, or use {@code withInstance} instead.
  */
-public final class ProvisionInstanceStep extends Step {
-
-    private final String cloud;
-    private final InstanceArguments arguments = new InstanceArguments();
+public final class ProvisionInstanceStep extends InstanceStep {
 
     @DataBoundConstructor
     public ProvisionInstanceStep(String cloud) {
-        this.cloud = cloud;
-    }
-
-    public String getCloud() {
-        return cloud;
-    }
-
-    public String getName() {
-        return arguments.getName();
-    }
-
-    @DataBoundSetter
-    public void setName(String name) {
-        arguments.setName(name);
-    }
-
-    public String getNamePrefix() {
-        return arguments.getNamePrefix();
-    }
-
-    @DataBoundSetter
-    public void setNamePrefix(String namePrefix) {
-        arguments.setNamePrefix(namePrefix);
-    }
-
-    public String getImage() {
-        return arguments.getImage();
-    }
-
-    @DataBoundSetter
-    public void setImage(String image) {
-        arguments.setImage(image);
-    }
-
-    public String getFlavor() {
-        return arguments.getFlavor();
-    }
-
-    @DataBoundSetter
-    public void setFlavor(String flavor) {
-        arguments.setFlavor(flavor);
-    }
-
-    public String getNetwork() {
-        return arguments.getNetwork();
-    }
-
-    @DataBoundSetter
-    public void setNetwork(String network) {
-        arguments.setNetwork(network);
-    }
-
-    public String getKeyPair() {
-        return arguments.getKeyPair();
-    }
-
-    @DataBoundSetter
-    public void setKeyPair(String keyPair) {
-        arguments.setKeyPair(keyPair);
-    }
-
-    public String getSecurityGroups() {
-        return arguments.getSecurityGroups();
-    }
-
-    @DataBoundSetter
-    public void setSecurityGroups(String securityGroups) {
-        arguments.setSecurityGroups(securityGroups);
-    }
-
-    public Integer getVolumeSizeGb() {
-        return arguments.getVolumeSizeGb();
-    }
-
-    @DataBoundSetter
-    public void setVolumeSizeGb(Integer volumeSizeGb) {
-        arguments.setVolumeSizeGb(volumeSizeGb);
-    }
-
-    public String getFloatingIpPool() {
-        return arguments.getFloatingIpPool();
-    }
-
-    @DataBoundSetter
-    public void setFloatingIpPool(String floatingIpPool) {
-        arguments.setFloatingIpPool(floatingIpPool);
-    }
-
-    public String getUserData() {
-        return arguments.getUserData();
-    }
-
-    @DataBoundSetter
-    public void setUserData(String userData) {
-        arguments.setUserData(userData);
-    }
-
-    public boolean isWaitForSsh() {
-        return arguments.isWaitForSsh();
-    }
-
-    @DataBoundSetter
-    public void setWaitForSsh(boolean waitForSsh) {
-        arguments.setWaitForSsh(waitForSsh);
-    }
-
-    public int getLeaseHours() {
-        return arguments.getLeaseHours();
-    }
-
-    @DataBoundSetter
-    public void setLeaseHours(int leaseHours) {
-        arguments.setLeaseHours(leaseHours);
+        super(cloud);
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, cloud, arguments);
+        return new Execution(context, getCloud(), arguments);
     }
 
     /** Provisions on a thread of its own, so the Pipeline is not blocked; an abort interrupts and cleans up. */
