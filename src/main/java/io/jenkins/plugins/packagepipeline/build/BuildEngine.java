@@ -121,8 +121,8 @@ public final class BuildEngine {
             }
         }
         List<CommitSelector.Pair> pairs;
-        try (GitRepository sourceRepo = GitRepository.open(source.directory(), source.url());
-                GitRepository distgitRepo = GitRepository.open(distgit.directory(), distgit.url())) {
+        try (GitRepository sourceRepo = GitRepository.open(source.directory(), GitCache.redact(source.url()));
+                GitRepository distgitRepo = GitRepository.open(distgit.directory(), GitCache.redact(distgit.url()))) {
             pairs = new CommitSelector(store, settings.maxRetries()).select(pkg, sourceRepo, distgitRepo,
                     options.headOnly(), options.recheck());
         } catch (PackagePipelineException e) {
@@ -162,7 +162,7 @@ public final class BuildEngine {
         List<VersionsRow> rows = new ArrayList<>();
         for (BuildRecord latest : store.latestSuccessfulPerPackage()) {
             catalog.find(latest.packageName()).ifPresent((CatalogPackage p) ->
-                    rows.add(VersionsRow.of(latest, p.upstream(), p.distgit())));
+                    rows.add(VersionsRow.of(latest, GitCache.redact(p.upstream()), GitCache.redact(p.distgit()))));
         }
         return rows;
     }

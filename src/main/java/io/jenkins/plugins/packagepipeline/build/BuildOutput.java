@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.git.GitCache;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import java.io.IOException;
@@ -49,6 +50,8 @@ public final class BuildOutput {
     /** Writes the three description files of a build into its output directory. */
     static void describe(Path dir, BuildRecord build, String sourceUrl, String distgitUrl, Instant distgitTime,
             List<VersionsRow> others) throws IOException {
+        sourceUrl = GitCache.redact(sourceUrl);
+        distgitUrl = GitCache.redact(distgitUrl);
         Files.writeString(dir.resolve(COMMIT_YAML), YAML.writeValueAsString(
                 Map.of("commits", List.of(dlrnCommit(build, distgitUrl, distgitTime)))), StandardCharsets.UTF_8);
         StringBuilder versions = new StringBuilder(VersionsRow.HEADER).append('\n');

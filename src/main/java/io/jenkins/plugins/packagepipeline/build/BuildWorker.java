@@ -83,10 +83,11 @@ public final class BuildWorker {
     }
 
     private static GitCommit at(Path clone, String url, String commit, String branch) {
-        try (GitRepository repository = GitRepository.open(clone, url)) {
+        try (GitRepository repository = GitRepository.open(clone, GitCache.redact(url))) {
             return commit == null ? repository.resolve(branch) : repository.commit(commit);
         } catch (IllegalArgumentException e) {
-            throw new PackagePipelineException("'" + commit + "' is not a full commit hash of " + url + ".", e);
+            throw new PackagePipelineException("'" + commit + "' is not a full commit hash of " + GitCache.redact(url)
+                    + ".", e);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.packagepipeline.build;
 import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
+import io.jenkins.plugins.packagepipeline.catalog.SafeName;
+import io.jenkins.plugins.packagepipeline.git.GitCache;
 import io.jenkins.plugins.packagepipeline.git.GitRepository;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
@@ -55,59 +57,71 @@ final class CommitBuild {
      */
     StagedBuild run(BuildRequest request, List<VersionsRow> others) throws IOException, InterruptedException {
         PackageInRelease pkg = request.pkg();
+        if (!SafeName.isSafe(pkg.name())) {
+            throw new PackagePipelineException("Package name '" + pkg.name() + "' is not a safe file name; load"
+                    + " packages with CatalogLoader, which refuses such names.");
+        }
         Files.createDirectories(settings.workDir());
         Path scratch = Files.createTempDirectory(settings.workDir(), pkg.name() + "-" + request.source().shortHash()
                 + "-");
-        Path topdir = scratch.resolve("topdir");
         Path output = Files.createDirectories(scratch.resolve("output"));
+        Outcome outcome = retryLimit(build(request, scratch.resolve("topdir"), output), request.previousRetries());
+        if (outcome.notes() != null) {
+            note(output.resolve(BUILD_LOG), outcome.status() + ": " + outcome.notes());
+        }
+        BuildRecord record = new BuildRecord(0, pkg.name(), pkg.definition().project(), request.source().hash(),
+                request.distgit().hash(), pkg.sourceBranch(), pkg.distgitBranch(), pkg.definition().component(),
+                outcome.status(), request.source().commitTime(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                outcome.nvr(), outcome.artifacts(), request.repoDir(), outcome.notes(), outcome.retries(), false);
+        BuildOutput.describe(output, record, pkg.definition().upstream(), pkg.definition().distgit(),
+                request.distgit().commitTime(), others);
+        return new StagedBuild(record, output, scratch);
+    }
+
+    /** How a build ended, before it is recorded. */
+    private record Outcome(BuildStatus status, String notes, String nvr, List<String> artifacts, int retries) {
+    }
+
+    /** Prepares the sources and runs the builder; a problem becomes a FAILED or RETRY outcome, never an exception. */
+    private Outcome build(BuildRequest request, Path topdir, Path output) throws IOException, InterruptedException {
+        PackageInRelease pkg = request.pkg();
         Path buildLog = output.resolve(BUILD_LOG);
-        Instant started = Instant.now();
         String repoDir = request.repoDir();
-        BuildStatus status;
-        String notes = null;
-        String nvr = null;
-        List<String> artifacts = List.of();
         try {
             note(buildLog, "Building " + pkg.name() + " at source " + request.source().hash() + " ("
                     + pkg.sourceBranch() + "), distgit " + request.distgit().hash() + " (" + pkg.distgitBranch()
                     + ") with " + builder.name());
-            Path spec = prepare(request, topdir, started, buildLog);
+            Path spec = prepare(request, topdir, Instant.now(), buildLog);
             ProcessResult result = builder.build(spec, topdir, output, output.resolve(RPMBUILD_LOG),
                     settings.buildTimeout());
             if (result.succeeded()) {
-                artifacts = artifacts(output, repoDir);
-                nvr = sourceRpmNvr(artifacts);
-                status = BuildStatus.SUCCESS;
+                List<String> artifacts = artifacts(output, repoDir);
                 note(buildLog, "Built " + artifacts.size() + " packages in " + result.elapsed().toMillis() + " ms");
-            } else {
-                boolean retry = result.timedOut() || INFRASTRUCTURE_ERROR.matcher(result.tailText()).find();
-                status = retry ? BuildStatus.RETRY : BuildStatus.FAILED;
-                notes = failureNotes(builder.name() + " of " + pkg.name(), result, repoDir + "/" + RPMBUILD_LOG);
+                return new Outcome(BuildStatus.SUCCESS, null, sourceRpmNvr(artifacts), artifacts, 0);
             }
+            boolean retry = result.timedOut() || INFRASTRUCTURE_ERROR.matcher(result.tailText()).find();
+            return new Outcome(retry ? BuildStatus.RETRY : BuildStatus.FAILED,
+                    failureNotes(builder.name() + " of " + pkg.name(), result, repoDir + "/" + RPMBUILD_LOG), null,
+                    List.of(), 0);
         } catch (PackageProblem e) {
-            status = BuildStatus.FAILED;
-            notes = e.getMessage();
+            return new Outcome(BuildStatus.FAILED, e.getMessage(), null, List.of(), 0);
         } catch (PackagePipelineException | IOException e) {
-            status = BuildStatus.RETRY;
-            notes = "Build of " + pkg.name() + " could not run: " + e.getMessage();
+            return new Outcome(BuildStatus.RETRY, "Build of " + pkg.name() + " could not run: " + e.getMessage(),
+                    null, List.of(), 0);
         }
-        int retries = request.previousRetries();
-        if (status == BuildStatus.RETRY) {
-            retries++;
-            if (retries > settings.maxRetries()) {
-                status = BuildStatus.FAILED;
-                notes = notes + "\nGave up after " + settings.maxRetries() + " retries.";
-            }
+    }
+
+    /** Counts a RETRY; beyond max-retries it becomes FAILED. */
+    private Outcome retryLimit(Outcome outcome, int previousRetries) {
+        if (outcome.status() != BuildStatus.RETRY) {
+            return new Outcome(outcome.status(), outcome.notes(), outcome.nvr(), outcome.artifacts(), previousRetries);
         }
-        if (notes != null) {
-            note(buildLog, status + ": " + notes);
+        int retries = previousRetries + 1;
+        if (retries > settings.maxRetries()) {
+            return new Outcome(BuildStatus.FAILED, outcome.notes() + "\nGave up after " + settings.maxRetries()
+                    + " retries.", null, List.of(), retries);
         }
-        BuildRecord record = new BuildRecord(0, pkg.name(), pkg.definition().project(), request.source().hash(),
-                request.distgit().hash(), pkg.sourceBranch(), pkg.distgitBranch(), pkg.definition().component(),
-                status, request.source().commitTime(), Instant.now().truncatedTo(ChronoUnit.MILLIS), nvr, artifacts, repoDir, notes, retries, false);
-        BuildOutput.describe(output, record, pkg.definition().upstream(), pkg.definition().distgit(),
-                request.distgit().commitTime(), others);
-        return new StagedBuild(record, output, scratch);
+        return new Outcome(BuildStatus.RETRY, outcome.notes(), null, List.of(), retries);
     }
 
     /** Lays out topdir (SOURCES, SPECS) and returns the rewritten spec. */
@@ -122,13 +136,13 @@ final class CommitBuild {
                     + " (uncommitted changes included)");
         } else {
             try (GitRepository distgit = GitRepository.open(request.distgitRepository(),
-                    pkg.definition().distgit())) {
+                    GitCache.redact(pkg.definition().distgit()))) {
                 distgit.exportTree(request.distgit().hash(), sources);
             }
         }
         Path original = sources.resolve(pkg.specFileName());
         if (!Files.isRegularFile(original)) {
-            throw new PackageProblem("Distgit " + pkg.definition().distgit() + " has no " + pkg.specFileName()
+            throw new PackageProblem("Distgit " + GitCache.redact(pkg.definition().distgit()) + " has no " + pkg.specFileName()
                     + " at its root in commit " + request.distgit().hash() + " (branch " + pkg.distgitBranch()
                     + "): the spec of package '" + pkg.name() + "' must be <name>.spec there.");
         }
@@ -146,7 +160,8 @@ final class CommitBuild {
         ParsedSpec parsed = parse(spec, topdir, pkg.name());
         note(buildLog, "Spec " + pkg.specFileName() + ": version " + parsed.version() + ", release " + release
                 + "%{?dist}, Source0 " + parsed.tarball());
-        try (GitRepository source = GitRepository.open(request.sourceRepository(), pkg.definition().upstream())) {
+        try (GitRepository source = GitRepository.open(request.sourceRepository(),
+                GitCache.redact(pkg.definition().upstream()))) {
             source.archive(request.source().hash(), parsed.name() + "-" + parsed.version(),
                     sources.resolve(parsed.tarball()));
         }

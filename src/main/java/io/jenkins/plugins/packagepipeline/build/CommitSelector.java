@@ -16,8 +16,9 @@ import java.util.Optional;
  *   <li>a package with no build yet builds only its head (the heads of its source and distgit branches);</li>
  *   <li>afterwards, every source commit newer than the last one processed, oldest first, each with the distgit
  *       head; a distgit change alone builds the last source commit with the new distgit head;</li>
- *   <li>a pair already recorded is skipped, unless its status is RETRY (the last processed pair is retried first)
- *       or the user asks to recheck, which rebuilds the head pair whatever its record;</li>
+ *   <li>a pair already recorded is skipped, unless its status is RETRY (new commits are counted from the last
+ *       pair that did not end in RETRY, so RETRY pairs come round again in order) or the user asks to recheck,
+ *       which rebuilds the head pair whatever its record;</li>
  *   <li>a change of the followed branch or tag (the catalog's pin), a rewritten history, or "head only" start
  *       again from the head.</li>
  * </ul>
@@ -47,25 +48,24 @@ final class CommitSelector {
             return List.of(new Pair(sourceHead, distgitHead, 0));
         }
         Optional<BuildRecord> last = store.lastProcessed(pkg.name());
+        // As DLRN: new commits are counted from the last pair that did not end in RETRY, so that RETRY pairs come
+        // round again in commit order.
+        Optional<BuildRecord> lastDone = store.history(pkg.name()).stream()
+                .filter(b -> b.status() != BuildStatus.RETRY).findFirst();
         List<Pair> candidates = new ArrayList<>();
-        boolean fromHead = headOnly || last.isEmpty() || !pkg.sourceBranch().equals(last.get().sourceBranch())
+        boolean fromHead = headOnly || lastDone.isEmpty() || !pkg.sourceBranch().equals(last.get().sourceBranch())
                 || !pkg.distgitBranch().equals(last.get().distgitBranch());
         if (fromHead) {
             candidates.add(new Pair(sourceHead, distgitHead, 0));
         } else {
-            BuildRecord previous = last.get();
+            BuildRecord previous = lastDone.get();
             Optional<List<GitCommit>> newer = source.commitsAfter(sourceHead.hash(), previous.sourceCommit(),
                     MAX_NEW_COMMITS);
             if (newer.isEmpty()) {
                 candidates.add(new Pair(sourceHead, distgitHead, 0));
+            } else if (newer.get().isEmpty()) {
+                candidates.add(new Pair(source.commit(previous.sourceCommit()), distgitHead, 0));
             } else {
-                if (previous.status() == BuildStatus.RETRY) {
-                    candidates.add(new Pair(source.commit(previous.sourceCommit()),
-                            distgit.commit(previous.distgitCommit()), previous.retries()));
-                }
-                if (newer.get().isEmpty()) {
-                    candidates.add(new Pair(source.commit(previous.sourceCommit()), distgitHead, 0));
-                }
                 for (GitCommit commit : newer.get()) {
                     candidates.add(new Pair(commit, distgitHead, 0));
                 }
@@ -76,9 +76,7 @@ final class CommitSelector {
             Optional<BuildRecord> recorded = store.find(pkg.name(), pair.source().hash(), pair.distgit().hash());
             if (recorded.isEmpty()) {
                 selected.add(pair);
-            } else if (recorded.get().status() == BuildStatus.RETRY && recorded.get().retries() <= maxRetries
-                    && selected.stream().noneMatch(s -> s.source().equals(pair.source())
-                            && s.distgit().equals(pair.distgit()))) {
+            } else if (recorded.get().status() == BuildStatus.RETRY && recorded.get().retries() <= maxRetries) {
                 selected.add(new Pair(pair.source(), pair.distgit(), recorded.get().retries()));
             }
         }

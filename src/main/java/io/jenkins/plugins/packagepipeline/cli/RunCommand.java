@@ -54,8 +54,8 @@ public final class RunCommand implements Callable<Integer> {
         Path packages = examples.resolve("packages");
         Path exampleCatalog = examples.resolve("catalog.yaml");
         if (!Files.isDirectory(packages) || !Files.isRegularFile(exampleCatalog)) {
-            throw new PackagePipelineException("No example packages and catalog at '" + examples.toAbsolutePath()
-                    + "': run from the project's root or pass --examples.");
+            throw new PackagePipelineException("No example packages at '" + examples.toAbsolutePath()
+                    + "' (it needs packages/ and catalog.yaml): run from the project's root or pass --examples.");
         }
         Path data = datadir.toAbsolutePath();
         for (String imported : ExampleRepositories.sync(packages, data.resolve("examples-git"))) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.packagepipeline.git;
 
 import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -83,7 +84,9 @@ public final class GitCache {
             if (e instanceof PackagePipelineException known) {
                 throw known;
             }
-            throw new PackagePipelineException("Cannot refresh git repository " + url + ": " + cause(e), e);
+            SecretMasker masker = masker(url);
+            throw new PackagePipelineException(masker.mask("Cannot refresh git repository " + url + ": " + cause(e)),
+                    null);
         } finally {
             lock.unlock();
         }
@@ -117,8 +120,8 @@ public final class GitCache {
                 try {
                     results.put(url, new RefreshResult(url, entry.getValue().get(), null));
                 } catch (ExecutionException e) {
-                    String message = e.getCause() instanceof PackagePipelineException known ? known.getMessage()
-                            : "Cannot refresh git repository " + url + ": " + cause(e.getCause());
+                    String message = masker(url).mask(e.getCause() instanceof PackagePipelineException known
+                            ? known.getMessage() : "Cannot refresh git repository " + url + ": " + cause(e.getCause()));
                     results.put(url, new RefreshResult(url, null, message));
                 }
             }
@@ -135,6 +138,7 @@ public final class GitCache {
             try (Git git = Git.cloneRepository().setURI(url).setDirectory(partial.toFile()).setBare(true)
                     .setCloneAllBranches(true).setTimeout(timeoutSeconds()).call()) {
                 StoredConfig config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", redact(url)); // fetches name the URL; no token on disk
                 config.setStringList("remote", "origin", "fetch",
                         MIRROR_REFSPECS.stream().map(RefSpec::toString).toList());
                 config.save();
@@ -156,6 +160,21 @@ public final class GitCache {
             git.fetch().setRemote(url).setRefSpecs(MIRROR_REFSPECS).setRemoveDeletedRefs(true)
                     .setTimeout(timeoutSeconds()).call();
         }
+    }
+
+    /**
+     * Hides the password of a URL's user information ({@code https://user:token@host/...}), so that a catalog URL
+     * carrying a token never shows it in a message or a log.
+     */
+    public static SecretMasker masker(String url) {
+        java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@:]*:([^/@]+)@")
+                .matcher(url);
+        return userInfo.find() ? SecretMasker.of(userInfo.group(1)) : SecretMasker.none();
+    }
+
+    /** The URL with the password of its user information masked. */
+    public static String redact(String url) {
+        return masker(url).mask(url);
     }
 
     private int timeoutSeconds() {

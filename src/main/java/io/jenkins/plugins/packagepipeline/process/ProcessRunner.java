@@ -202,8 +202,16 @@ public final class ProcessRunner {
     }
 
     private static void killTree(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle descendant : tree) {
+            try {
+                descendant.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // reported by the caller's timeout message; nothing more we can do for a process that will not die
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.RequiredTools;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
@@ -40,28 +41,18 @@ abstract class BuildEngineContract {
 
     @BeforeEach
     void open() throws Exception {
+        RequiredTools.require("rpmbuild", "rpmspec", "rpm");
         dataDir = dir.resolve("data");
         store = openStore(dataDir);
     }
 
     @AfterEach
     void close() {
-        progress.forEach(line -> System.out.println("progress: " + line));
         store.close();
     }
 
     Catalog catalog(PackageRepos... packages) throws Exception {
-        StringBuilder yaml = new StringBuilder("""
-                releases:
-                  - name: trunk
-                    source-branch: main
-                    distgit-branch: main
-                packages:
-                """);
-        for (PackageRepos p : packages) {
-            yaml.append(p.catalogEntry());
-        }
-        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"), yaml));
+        return PackageRepos.catalog(dir, packages);
     }
 
     BuildReport run(Catalog catalog, BuildOptions options) throws Exception {
@@ -88,7 +79,7 @@ abstract class BuildEngineContract {
 
         BuildReport first = run(catalog, BuildOptions.all());
 
-        assertTrue(first.failed());
+        assertTrue(first.failed(), () -> String.join("\n", progress));
         assertEquals("3 packages: 3 builds (2 SUCCESS, 1 FAILED, 0 RETRY), 0 up to date, 0 errors; failed: broken",
                 first.summary());
         BuildRecord helloHead = result(first, "hello").builds().get(0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.RequiredTools;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
@@ -32,6 +33,7 @@ class BuildFailuresTest {
 
     @BeforeEach
     void open() {
+        RequiredTools.require("rpmbuild", "rpmspec", "rpm");
         dataDir = dir.resolve("data");
         store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE));
     }
@@ -42,12 +44,7 @@ class BuildFailuresTest {
     }
 
     Catalog catalog(PackageRepos... packages) throws Exception {
-        StringBuilder yaml = new StringBuilder("releases:\n  - {name: trunk, source-branch: main, distgit-branch: main}\n"
-                + "packages:\n");
-        for (PackageRepos p : packages) {
-            yaml.append(p.catalogEntry());
-        }
-        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"), yaml));
+        return PackageRepos.catalog(dir, packages);
     }
 
     @Test

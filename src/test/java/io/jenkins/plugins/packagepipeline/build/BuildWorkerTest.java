@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.RequiredTools;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +24,13 @@ class BuildWorkerTest {
     @TempDir
     Path dir;
 
+    @BeforeEach
+    void requireRpmTools() {
+        RequiredTools.require("rpmbuild", "rpmspec", "rpm");
+    }
+
     PackageInRelease pkg(PackageRepos repos) throws Exception {
-        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"),
-                "releases:\n  - {name: trunk, source-branch: main, distgit-branch: main}\npackages:\n"
-                        + repos.catalogEntry())).packagesIn(null, Set.of()).get(0);
+        return PackageRepos.catalog(dir, repos).packagesIn(null, Set.of()).get(0);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.packagepipeline.build;
 
 import io.jenkins.plugins.packagepipeline.FileTrees;
+import io.jenkins.plugins.packagepipeline.catalog.Catalog;
+import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -119,6 +122,16 @@ final class PackageRepos {
         try (Git git = Git.open(repo.toFile())) {
             git.checkout().setCreateBranch(true).setName(branch).call();
         }
+    }
+
+    /** A catalog of these packages (release trunk following main) written to {@code dir/catalog.yaml}, loaded. */
+    static Catalog catalog(Path dir, PackageRepos... packages) throws IOException {
+        StringBuilder yaml = new StringBuilder("releases:\n  - {name: trunk, source-branch: main, distgit-branch: main}\n"
+                + "packages:\n");
+        for (PackageRepos p : packages) {
+            yaml.append(p.catalogEntry());
+        }
+        return CatalogLoader.load(Files.writeString(dir.resolve("catalog.yaml"), yaml));
     }
 
     /** The catalog entry of this package, with its local paths as URLs. */

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildCommandTest {
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void requireRpmTools() {
+        RequiredTools.require("rpmbuild", "rpmspec", "rpm");
+    }
 
     Path gitRepo(String name, String file, String content) throws Exception {
         Path repo = dir.resolve(name);

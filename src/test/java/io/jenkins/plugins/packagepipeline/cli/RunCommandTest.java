@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.FileTrees;
+import io.jenkins.plugins.packagepipeline.ProjectFiles;
+import io.jenkins.plugins.packagepipeline.RequiredTools;
+import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,37 +14,56 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's main job on the project's examples: git repositories, the build engine, a repository dnf reads. */
+/**
+ * The README's main job, end to end: the example packages become git repositories, the build engine builds them,
+ * dnf sees them in the published repo, and a later run builds only what changed.
+ */
 class RunCommandTest {
     @TempDir
     Path dir;
 
     @Test
-    void buildsTheExamplesOnceThenOnlyWhatChanged() throws Exception {
+    void buildsTheExamplesIntoARepositoryDnfReadsThenOnlyWhatChanged() throws Exception {
+        RequiredTools.require("rpmbuild", "rpmspec", "createrepo_c", "dnf", "gcc", "make");
         Path examples = dir.resolve("examples");
-        FileTrees.copy(Path.of(System.getProperty("packagepipeline.projectRoot", ".")).resolve("examples"), examples);
-        Path data = dir.resolve("data");
+        FileTrees.copy(ProjectFiles.root().resolve("examples"), examples);
+        Path datadir = dir.resolve("data");
 
-        CommandLineRun first = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir", data.toString());
+        CommandLineRun first = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
+                datadir.toString());
         assertEquals(0, first.exitCode(), first.toString());
         assertTrue(first.out().contains("committed hello/distgit\n"), first.out());
         assertTrue(first.out().matches("(?s).*\nbuilt hello in [0-9.]+ s\nbuilt hello-c in [0-9.]+ s\n.*"), first.out());
-        assertTrue(first.out().contains("published 2 RPMs to " + data.resolve("repo")), first.out());
-        String available = ProcessRunner.command("dnf", "-q", "--setopt=reposdir=/dev/null", "--releasever=9",
-                        "--repofrompath=pp,file://" + data.resolve("repo"), "--repo", "pp",
-                        "--setopt=cachedir=" + dir.resolve("dnf-cache"), "repoquery", "--qf", "%{name}-%{version}")
-                .timeout(Duration.ofMinutes(2)).run().requireSuccess("dnf repoquery").tailText();
-        assertTrue(available.contains("hello-1.0.0") && available.contains("hello-c-1.0.0"), available);
+        assertTrue(first.out().contains("published 2 RPMs to " + datadir.resolve("repo")), first.out());
+        Path repo = datadir.resolve("repo");
+        assertTrue(Files.isRegularFile(repo.resolve("repodata/repomd.xml")), "no repodata in " + repo);
+        ProcessResult query = ProcessRunner.command("dnf", "-q", "repoquery", "--installroot",
+                        dir.resolve("root").toString(), "--releasever=9", "--setopt=reposdir=/dev/null",
+                        "--repofrompath=pp,file://" + repo.toAbsolutePath(), "--repo", "pp", "--qf", "%{name} %{arch}")
+                .timeout(Duration.ofMinutes(2)).run().requireSuccess("dnf repoquery");
+        String packages = query.tailText();
+        assertTrue(packages.contains("hello noarch"), packages);
+        assertTrue(packages.contains("hello-c x86_64") || packages.contains("hello-c aarch64"), packages);
 
-        CommandLineRun again = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir", data.toString());
+        CommandLineRun again = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
+                datadir.toString());
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().startsWith("up to date hello\nup to date hello-c\n"), again.out());
 
         Files.writeString(examples.resolve("packages/hello/upstream/hello"), "#!/bin/sh\necho changed\n");
         CommandLineRun changed = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
-                data.toString());
+                datadir.toString());
         assertEquals(0, changed.exitCode(), changed.toString());
         assertTrue(changed.out().startsWith("committed hello/upstream\nbuilt hello in "), changed.out());
         assertTrue(changed.out().contains("up to date hello-c\n"), changed.out());
+    }
+
+    @Test
+    void aMissingExamplesFolderIsAClearError() {
+        CommandLineRun run = CommandLineRun.of("run", "--examples", dir.resolve("nowhere").toString(), "--datadir",
+                dir.resolve("d").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("ERROR: No example packages at '"), run.err());
+        assertTrue(run.err().contains("nowhere"), run.err());
     }
 }

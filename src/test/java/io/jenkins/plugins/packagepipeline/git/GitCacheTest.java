@@ -123,6 +123,26 @@ class GitCacheTest {
     }
 
     @Test
+    void aTokenInAUrlNeverReachesTheMessage() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "https://bot:t0ken-S3cret@127.0.0.1:" + closedPort + "/private.git";
+        GitCache cache = new GitCache(dir.resolve("cache"), Duration.ofSeconds(5));
+        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> cache.refresh(url));
+        assertTrue(e.getMessage().contains("https://bot:****@127.0.0.1:" + closedPort + "/private.git"), e.getMessage());
+        assertFalse(e.getMessage().contains("t0ken-S3cret"), e.getMessage());
+        String error = cache.refreshAll(List.of(url), 1).get(url).error();
+        assertFalse(error.contains("t0ken-S3cret"), error);
+        try (var files = Files.walk(dir.resolve("cache"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(file).contains("t0ken-S3cret"), file.toString());
+            }
+        }
+    }
+
+    @Test
     void aCacheDirectoryNameIsSafeAndDistinctPerUrl() {
         GitCache cache = new GitCache(dir, Duration.ofSeconds(1));
         Path a = cache.directoryOf("https://git.example.org/rpms/hello.git");
