@@ -5,14 +5,13 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.repo.TargetBuilderDescriptor;
 import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
 import java.io.IOException;
 import java.util.List;
@@ -144,22 +143,11 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
 
     /** The build step's name and form. */
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends TargetBuilderDescriptor {
         @NonNull
         @Override
         public String getDisplayName() {
             return "Build packages from the catalog (DLRN-style)";
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes")
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
-        @POST
-        public ListBoxModel doFillTargetItems(@AncestorInPath Item item) {
-            return Forms.repoTargetNames(item);
         }
 
         @POST

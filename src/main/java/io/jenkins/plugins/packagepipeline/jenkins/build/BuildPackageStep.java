@@ -8,13 +8,12 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.repo.TargetStepDescriptor;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -159,7 +158,7 @@ public final class BuildPackageStep extends Step {
 
     /** The step's name, context and form. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends TargetStepDescriptor {
         @Override
         public String getFunctionName() {
             return "buildPackage";
@@ -169,16 +168,6 @@ public final class BuildPackageStep extends Step {
         @Override
         public String getDisplayName() {
             return "Build packages from the catalog (DLRN-style)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillTargetItems(@AncestorInPath Item item) {
-            return Forms.repoTargetNames(item);
         }
 
         @POST

@@ -2,21 +2,14 @@ package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code provisionInstance(cloud: 'rdo', image: ..., flavor: ...)}: creates an instance on a configured cloud and
@@ -55,9 +48,9 @@ public final class ProvisionInstanceStep extends InstanceStep {
         }
     }
 
-    /** The step's name, context and form. */
+    /** The step's name; its context and cloud list come from {@link CloudStepDescriptor}. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends CloudStepDescriptor {
         @Override
         public String getFunctionName() {
             return "provisionInstance";
@@ -67,16 +60,6 @@ public final class ProvisionInstanceStep extends InstanceStep {
         @Override
         public String getDisplayName() {
             return "Provision an OpenStack instance";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillCloudItems(@AncestorInPath Item item) {
-            return Forms.cloudNames(item);
         }
     }
 }

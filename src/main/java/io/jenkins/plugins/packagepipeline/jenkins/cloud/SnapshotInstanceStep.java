@@ -2,22 +2,15 @@ package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import java.util.List;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code snapshotInstance(cloud: 'rdo', server: env.INSTANCE_ID, labels: ['trunk', 'commit=3f7a9c1'], keep: 5)}:
@@ -107,9 +100,9 @@ public final class SnapshotInstanceStep extends Step {
         }
     }
 
-    /** The step's name, context and form. */
+    /** The step's name; its context and cloud list come from {@link CloudStepDescriptor}. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends CloudStepDescriptor {
         @Override
         public String getFunctionName() {
             return "snapshotInstance";
@@ -119,16 +112,6 @@ public final class SnapshotInstanceStep extends Step {
         @Override
         public String getDisplayName() {
             return "Snapshot an OpenStack instance";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillCloudItems(@AncestorInPath Item item) {
-            return Forms.cloudNames(item);
         }
     }
 }

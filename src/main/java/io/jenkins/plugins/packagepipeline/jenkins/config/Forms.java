@@ -97,7 +97,7 @@ public final class Forms {
     }
 
     /** A list of fixed choices. */
-    static ListBoxModel choices(List<String> values) {
+    public static ListBoxModel choices(List<String> values) {
         ListBoxModel model = new ListBoxModel();
         for (String v : values) {
             model.add(v, v);

@@ -237,8 +237,7 @@ public final class RepoTarget implements Describable<RepoTarget> {
 
         @POST
         public ListBoxModel doFillBuilderItems() {
-            Forms.checkConfigure(null);
-            return Forms.choices(Builders.NAMES);
+            return Forms.access(null).list(() -> Forms.choices(Builders.NAMES), ListBoxModel::new);
         }
     }
 }

@@ -5,20 +5,13 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * "Publish the repositories of a repo target", the Freestyle build step doing what {@code publishRepo} does (for
@@ -67,22 +60,11 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
 
     /** The build step's name and form. */
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends TargetBuilderDescriptor {
         @NonNull
         @Override
         public String getDisplayName() {
             return "Publish the repositories of a repo target";
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes")
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
-        @POST
-        public ListBoxModel doFillTargetItems(@AncestorInPath Item item) {
-            return Forms.repoTargetNames(item);
         }
     }
 }

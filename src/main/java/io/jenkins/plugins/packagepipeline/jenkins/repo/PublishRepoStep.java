@@ -3,23 +3,16 @@ package io.jenkins.plugins.packagepipeline.jenkins.repo;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code publishRepo(target: 'trunk')}: publishes the latest build of every package of a repo target as signed
@@ -88,7 +81,7 @@ public final class PublishRepoStep extends Step {
 
     /** The step's name, context and form. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends TargetStepDescriptor {
         @Override
         public String getFunctionName() {
             return "publishRepo";
@@ -98,16 +91,6 @@ public final class PublishRepoStep extends Step {
         @Override
         public String getDisplayName() {
             return "Publish the repositories of a repo target";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillTargetItems(@AncestorInPath Item item) {
-            return Forms.repoTargetNames(item);
         }
     }
 }
