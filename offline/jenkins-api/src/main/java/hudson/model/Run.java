@@ -19,11 +19,6 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     @NonNull
-    public String getExternalizableId() {
-        throw new UnsupportedOperationException();
-    }
-
-    @NonNull
     public String getUrl() {
         throw new UnsupportedOperationException();
     }
