@@ -1,0 +1,29 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ExtensionPoint;
+import hudson.security.AccessControlled;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerProxy;
+
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster,
+        StaplerProxy {
+    @NonNull
+    public JobT getParent() {
+        throw new UnsupportedOperationException();
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setResult(@NonNull Result r) {
+        throw new UnsupportedOperationException();
+    }
+}

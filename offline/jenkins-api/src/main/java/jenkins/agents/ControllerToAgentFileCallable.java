@@ -1,0 +1,6 @@
+package jenkins.agents;
+
+import hudson.FilePath;
+
+public interface ControllerToAgentFileCallable<T> extends FilePath.FileCallable<T> {
+}

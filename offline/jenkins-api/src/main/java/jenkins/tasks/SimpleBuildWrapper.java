@@ -1,0 +1,37 @@
+package jenkins.tasks;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapper;
+import java.io.IOException;
+import java.io.Serializable;
+
+public abstract class SimpleBuildWrapper extends BuildWrapper {
+    public void setUp(@NonNull Context context, @NonNull Run<?, ?> build, @Nullable FilePath workspace,
+            @Nullable Launcher launcher, @NonNull TaskListener listener, @NonNull EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public static final class Context {
+        public void env(String key, String value) {
+            throw new UnsupportedOperationException();
+        }
+
+        public void setDisposer(@NonNull Disposer disposer) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    public abstract static class Disposer implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public abstract void tearDown(@NonNull Run<?, ?> build, @Nullable FilePath workspace,
+                @Nullable Launcher launcher, @NonNull TaskListener listener) throws IOException, InterruptedException;
+    }
+}

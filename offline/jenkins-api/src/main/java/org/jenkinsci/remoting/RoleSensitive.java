@@ -1,0 +1,4 @@
+package org.jenkinsci.remoting;
+
+public interface RoleSensitive {
+}

@@ -1,0 +1,137 @@
+package io.jenkins.plugins.packagepipeline.jenkins.build;
+
+import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The arguments of {@code buildPackage} (and of its Freestyle build step) as typed, each null or 0 when left out,
+ * and how they merge over a repo target's defaults into a {@link BuildPlan}.
+ */
+public final class BuildArguments implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String target;
+    private String catalog;
+    private String datadir;
+    private List<String> packages = List.of();
+    private String release;
+    private String builder;
+    private int workers;
+    private String dist;
+    private int buildTimeoutMinutes;
+    private boolean headOnly;
+    private boolean recheck;
+
+    /** The plan: this step's arguments over {@code repoTarget}'s defaults (null when no target is named). */
+    public BuildPlan plan(RepoTarget repoTarget) {
+        String dataDirectory = datadir != null ? datadir : repoTarget == null ? null : repoTarget.getDataDirectory();
+        BuildPlan.requireDataDirectory(target, dataDirectory);
+        String chosenBuilder = builder != null ? builder
+                : repoTarget != null ? repoTarget.getBuilder() : Builders.RPMBUILD;
+        if (FieldChecks.builder(chosenBuilder).isError()) {
+            throw new PackagePipelineException("buildPackage: " + FieldChecks.builder(chosenBuilder).message());
+        }
+        int chosenWorkers = workers > 0 ? workers : repoTarget != null ? repoTarget.getWorkers() : 2;
+        return new BuildPlan(repoTarget == null ? null : repoTarget.getName(), dataDirectory,
+                repoTarget == null ? null : repoTarget.getPublicBaseUrl(), catalog, packages, release, chosenBuilder,
+                chosenWorkers, dist, buildTimeoutMinutes, headOnly, recheck);
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = blankToNull(target);
+    }
+
+    public String getCatalog() {
+        return catalog;
+    }
+
+    public void setCatalog(String catalog) {
+        this.catalog = blankToNull(catalog);
+    }
+
+    public String getDatadir() {
+        return datadir;
+    }
+
+    public void setDatadir(String datadir) {
+        this.datadir = blankToNull(datadir);
+    }
+
+    public List<String> getPackages() {
+        return packages;
+    }
+
+    public void setPackages(List<String> packages) {
+        this.packages = packages == null ? List.of()
+                : packages.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+    }
+
+    public String getRelease() {
+        return release;
+    }
+
+    public void setRelease(String release) {
+        this.release = blankToNull(release);
+    }
+
+    public String getBuilder() {
+        return builder;
+    }
+
+    public void setBuilder(String builder) {
+        this.builder = blankToNull(builder);
+    }
+
+    public int getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(int workers) {
+        this.workers = workers;
+    }
+
+    public String getDist() {
+        return dist;
+    }
+
+    public void setDist(String dist) {
+        this.dist = blankToNull(dist);
+    }
+
+    public int getBuildTimeoutMinutes() {
+        return buildTimeoutMinutes;
+    }
+
+    public void setBuildTimeoutMinutes(int buildTimeoutMinutes) {
+        this.buildTimeoutMinutes = buildTimeoutMinutes;
+    }
+
+    public boolean isHeadOnly() {
+        return headOnly;
+    }
+
+    public void setHeadOnly(boolean headOnly) {
+        this.headOnly = headOnly;
+    }
+
+    public boolean isRecheck() {
+        return recheck;
+    }
+
+    public void setRecheck(boolean recheck) {
+        this.recheck = recheck;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,158 @@
+package io.jenkins.plugins.packagepipeline.jenkins.build;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.Builder;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.repo.TargetBuilderDescriptor;
+import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
+import java.io.IOException;
+import java.util.List;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * "Build packages from the catalog", the Freestyle build step doing what {@code buildPackage} does (for the
+ * administrators' scheduled refresh jobs): same arguments, packages typed as names separated by spaces; the
+ * results are on the build's Package Pipeline page.
+ */
+public final class BuildPackageBuilder extends Builder implements SimpleBuildStep {
+
+    private final BuildArguments arguments = new BuildArguments();
+
+    @DataBoundConstructor
+    public BuildPackageBuilder() {
+    }
+
+    public String getTarget() {
+        return arguments.getTarget();
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        arguments.setTarget(target);
+    }
+
+    public String getCatalog() {
+        return arguments.getCatalog();
+    }
+
+    @DataBoundSetter
+    public void setCatalog(String catalog) {
+        arguments.setCatalog(catalog);
+    }
+
+    public String getDatadir() {
+        return arguments.getDatadir();
+    }
+
+    @DataBoundSetter
+    public void setDatadir(String datadir) {
+        arguments.setDatadir(datadir);
+    }
+
+    /** The packages as the form shows them: names separated by spaces or commas. */
+    public String getPackages() {
+        return String.join(" ", arguments.getPackages());
+    }
+
+    @DataBoundSetter
+    public void setPackages(String packages) {
+        List<String> names = InstanceSettings.parseNames(packages);
+        arguments.setPackages(names == null ? List.of() : names);
+    }
+
+    public String getRelease() {
+        return arguments.getRelease();
+    }
+
+    @DataBoundSetter
+    public void setRelease(String release) {
+        arguments.setRelease(release);
+    }
+
+    public String getBuilder() {
+        return arguments.getBuilder();
+    }
+
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        arguments.setBuilder(builder);
+    }
+
+    public int getWorkers() {
+        return arguments.getWorkers();
+    }
+
+    @DataBoundSetter
+    public void setWorkers(int workers) {
+        arguments.setWorkers(workers);
+    }
+
+    public String getDist() {
+        return arguments.getDist();
+    }
+
+    @DataBoundSetter
+    public void setDist(String dist) {
+        arguments.setDist(dist);
+    }
+
+    public int getBuildTimeoutMinutes() {
+        return arguments.getBuildTimeoutMinutes();
+    }
+
+    @DataBoundSetter
+    public void setBuildTimeoutMinutes(int buildTimeoutMinutes) {
+        arguments.setBuildTimeoutMinutes(buildTimeoutMinutes);
+    }
+
+    public boolean isHeadOnly() {
+        return arguments.isHeadOnly();
+    }
+
+    @DataBoundSetter
+    public void setHeadOnly(boolean headOnly) {
+        arguments.setHeadOnly(headOnly);
+    }
+
+    public boolean isRecheck() {
+        return arguments.isRecheck();
+    }
+
+    @DataBoundSetter
+    public void setRecheck(boolean recheck) {
+        arguments.setRecheck(recheck);
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
+            @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+        BuildWork.build(arguments, run, workspace, listener);
+    }
+
+    /** The build step's name and form. */
+    @Extension
+    public static final class DescriptorImpl extends TargetBuilderDescriptor {
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Build packages from the catalog (DLRN-style)";
+        }
+
+        @POST
+        public ListBoxModel doFillBuilderItems(@AncestorInPath Item item) {
+            return Forms.builderNames(item);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.packagepipeline.jenkins.config;
+
+import com.cloudbees.plugins.credentials.common.AbstractIdCredentialsListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FormAccess;
+import java.util.List;
+import jenkins.model.Jenkins;
+
+/**
+ * What the descriptors' {@code doFill*}/{@code doCheck*} methods share: who may ask (Overall/Administer on the
+ * global configuration page, where there is no item; the item's Configure in a job), turning a {@link FieldCheck}
+ * into a {@link FormValidation}, and listing credentials the requester may see.
+ */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** The permission gate for a form method called in {@code context} ({@code null}: the global page). */
+    public static FormAccess access(@CheckForNull Item context) {
+        return new FormAccess(() -> context == null
+                ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : context.hasPermission(Item.CONFIGURE));
+    }
+
+    /** Throws (HTTP 403) unless the requester may configure in {@code context}: for methods that probe. */
+    public static void checkConfigure(@CheckForNull Item context) {
+        if (context == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            context.checkPermission(Item.CONFIGURE);
+        }
+    }
+
+    public static FormValidation validation(FieldCheck check) {
+        return switch (check.level()) {
+            case OK -> check.message().isEmpty() ? FormValidation.ok() : FormValidation.ok(check.message());
+            case WARNING -> FormValidation.warning(check.message());
+            case ERROR -> FormValidation.error(check.message());
+        };
+    }
+
+    /** A field check run only for a requester allowed to configure the global configuration. */
+    static FormValidation check(java.util.function.Supplier<FieldCheck> check) {
+        return validation(access(null).check(check));
+    }
+
+    /**
+     * The system credentials of the given types, for a field of the global configuration: listed only to
+     * administrators (the global configuration page is theirs); others get the current value only.
+     */
+    @SafeVarargs
+    static ListBoxModel systemCredentials(@CheckForNull String current,
+            Class<? extends StandardCredentials>... types) {
+        String value = current == null ? "" : current;
+        return access(null).list(() -> {
+            AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> model =
+                    new StandardListBoxModel().includeEmptyValue();
+            for (Class<? extends StandardCredentials> type : List.of(types)) {
+                model = model.includeAs(ACL.SYSTEM2, Jenkins.get(), type);
+            }
+            return model.includeCurrentValue(value);
+        }, () -> new StandardListBoxModel().includeCurrentValue(value));
+    }
+
+    /**
+     * The names of the configured clouds, for a step's {@code cloud} field in a job ({@code context}) or on the
+     * global page: listed to whoever may configure there; others get nothing.
+     */
+    public static ListBoxModel cloudNames(@CheckForNull Item context) {
+        return access(context).list(() -> choices(PackagePipelineConfiguration.get().getClouds().stream()
+                .map(OpenStackCloud::getName).toList()), ListBoxModel::new);
+    }
+
+    /** The names of the configured repo targets, like {@link #cloudNames}. */
+    public static ListBoxModel repoTargetNames(@CheckForNull Item context) {
+        return access(context).list(() -> choices(PackagePipelineConfiguration.get().getRepoTargets().stream()
+                .map(RepoTarget::getName).toList()), ListBoxModel::new);
+    }
+
+    /** The builders a step may choose, the first entry meaning "the repo target's builder". */
+    public static ListBoxModel builderNames(@CheckForNull Item context) {
+        return access(context).list(() -> {
+            ListBoxModel model = new ListBoxModel();
+            model.add("(the repo target's)", "");
+            Builders.NAMES.forEach(b -> model.add(b, b));
+            return model;
+        }, ListBoxModel::new);
+    }
+
+    /** A list of fixed choices. */
+    public static ListBoxModel choices(List<String> values) {
+        ListBoxModel model = new ListBoxModel();
+        for (String v : values) {
+            model.add(v, v);
+        }
+        return model;
+    }
+}

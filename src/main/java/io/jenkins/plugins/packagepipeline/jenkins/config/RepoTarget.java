@@ -1,0 +1,243 @@
+package io.jenkins.plugins.packagepipeline.jenkins.config;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
+import java.util.ArrayList;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * One place packages are built into and published from, by name: its data directory (builds, build database,
+ * published repos), the public URL clients install from, the key that signs its packages and repo metadata, the
+ * secondary it is mirrored to (rsync over SSH), the DLRN API it imports into, and the defaults of
+ * {@code buildPackage} for it.
+ */
+public final class RepoTarget implements Describable<RepoTarget> {
+
+    static final int DEFAULT_WORKERS = 2;
+    static final int DEFAULT_SSH_PORT = 22;
+
+    private final String name;
+    private final String dataDirectory;
+    private String publicBaseUrl;
+    private String signingKeyCredentialsId;
+    private String mirrorTarget;
+    private int mirrorSshPort = DEFAULT_SSH_PORT;
+    private String mirrorKeyCredentialsId;
+    private String mirrorKnownHosts;
+    private String dlrnApiUrl;
+    private String dlrnApiCredentialsId;
+    private String builder = Builders.RPMBUILD;
+    private int workers = DEFAULT_WORKERS;
+
+    @DataBoundConstructor
+    public RepoTarget(String name, String dataDirectory) {
+        this.name = OpenStackCloud.strip(name);
+        this.dataDirectory = OpenStackCloud.strip(dataDirectory);
+    }
+
+    /** What is wrong with this target's settings, one message per bad value (empty if nothing). */
+    public List<String> problems() {
+        List<FieldCheck> checks = List.of(
+                FieldChecks.name("repo target", name),
+                FieldChecks.dataDirectory(dataDirectory),
+                FieldChecks.optionalHttpUrl("public base URL", publicBaseUrl),
+                FieldChecks.mirrorTarget(mirrorTarget),
+                FieldChecks.range("mirror SSH port", mirrorSshPort, 1, 65535),
+                FieldChecks.optionalHttpUrl("DLRN API URL", dlrnApiUrl),
+                dlrnApiUrl != null && dlrnApiCredentialsId == null
+                        ? FieldChecks.requiredCredentials("the DLRN API at " + dlrnApiUrl, null)
+                        : FieldCheck.ok(),
+                FieldChecks.builder(builder),
+                FieldChecks.range("number of workers", workers, 1, 64));
+        List<String> problems = new ArrayList<>();
+        for (FieldCheck c : checks) {
+            if (c.isError()) {
+                problems.add("Repo target '" + name + "': " + c.message());
+            }
+        }
+        return problems;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDataDirectory() {
+        return dataDirectory;
+    }
+
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    @DataBoundSetter
+    public void setPublicBaseUrl(String publicBaseUrl) {
+        this.publicBaseUrl = OpenStackCloud.strip(publicBaseUrl);
+    }
+
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    /** A secret file credential holding the ASCII-armored OpenPGP secret key (without passphrase). */
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+        this.signingKeyCredentialsId = OpenStackCloud.strip(signingKeyCredentialsId);
+    }
+
+    public String getMirrorTarget() {
+        return mirrorTarget;
+    }
+
+    @DataBoundSetter
+    public void setMirrorTarget(String mirrorTarget) {
+        this.mirrorTarget = OpenStackCloud.strip(mirrorTarget);
+    }
+
+    public int getMirrorSshPort() {
+        return mirrorSshPort;
+    }
+
+    @DataBoundSetter
+    public void setMirrorSshPort(int mirrorSshPort) {
+        this.mirrorSshPort = mirrorSshPort;
+    }
+
+    public String getMirrorKeyCredentialsId() {
+        return mirrorKeyCredentialsId;
+    }
+
+    /** A secret file credential holding the SSH private key (without passphrase) that logs in to the mirror. */
+    @DataBoundSetter
+    public void setMirrorKeyCredentialsId(String mirrorKeyCredentialsId) {
+        this.mirrorKeyCredentialsId = OpenStackCloud.strip(mirrorKeyCredentialsId);
+    }
+
+    public String getMirrorKnownHosts() {
+        return mirrorKnownHosts;
+    }
+
+    /** known_hosts lines holding the mirror's host key (checked always); empty uses the agent's known_hosts. */
+    @DataBoundSetter
+    public void setMirrorKnownHosts(String mirrorKnownHosts) {
+        this.mirrorKnownHosts = OpenStackCloud.strip(mirrorKnownHosts);
+    }
+
+    public String getDlrnApiUrl() {
+        return dlrnApiUrl;
+    }
+
+    @DataBoundSetter
+    public void setDlrnApiUrl(String dlrnApiUrl) {
+        this.dlrnApiUrl = OpenStackCloud.strip(dlrnApiUrl);
+    }
+
+    public String getDlrnApiCredentialsId() {
+        return dlrnApiCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setDlrnApiCredentialsId(String dlrnApiCredentialsId) {
+        this.dlrnApiCredentialsId = OpenStackCloud.strip(dlrnApiCredentialsId);
+    }
+
+    public String getBuilder() {
+        return builder;
+    }
+
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        String b = OpenStackCloud.strip(builder);
+        this.builder = b == null ? Builders.RPMBUILD : b;
+    }
+
+    public int getWorkers() {
+        return workers;
+    }
+
+    @DataBoundSetter
+    public void setWorkers(int workers) {
+        this.workers = workers;
+    }
+
+    /** The form of one repo target on the configuration page; every method requires Overall/Administer. */
+    @Extension
+    @Symbol("repoTarget")
+    public static final class DescriptorImpl extends Descriptor<RepoTarget> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Repo target";
+        }
+
+        @POST
+        public FormValidation doCheckName(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.name("repo target", value));
+        }
+
+        @POST
+        public FormValidation doCheckDataDirectory(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.dataDirectory(value));
+        }
+
+        @POST
+        public FormValidation doCheckPublicBaseUrl(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.optionalHttpUrl("public base URL", value));
+        }
+
+        @POST
+        public FormValidation doCheckMirrorTarget(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.mirrorTarget(value));
+        }
+
+        @POST
+        public FormValidation doCheckDlrnApiUrl(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.optionalHttpUrl("DLRN API URL", value));
+        }
+
+        @POST
+        public FormValidation doCheckWorkers(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.range("number of workers", value, 1, 64));
+        }
+
+        @POST
+        public ListBoxModel doFillSigningKeyCredentialsIdItems(@QueryParameter String signingKeyCredentialsId) {
+            return Forms.systemCredentials(signingKeyCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckMirrorSshPort(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.range("mirror SSH port", value, 1, 65535));
+        }
+
+        @POST
+        public ListBoxModel doFillMirrorKeyCredentialsIdItems(@QueryParameter String mirrorKeyCredentialsId) {
+            return Forms.systemCredentials(mirrorKeyCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillDlrnApiCredentialsIdItems(@QueryParameter String dlrnApiCredentialsId) {
+            return Forms.systemCredentials(dlrnApiCredentialsId, StandardUsernamePasswordCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillBuilderItems() {
+            return Forms.access(null).list(() -> Forms.choices(Builders.NAMES), ListBoxModel::new);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.Builder;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * "Publish the repositories of a repo target", the Freestyle build step doing what {@code publishRepo} does (for
+ * the administrators' scheduled refresh jobs); its summary is on the build's Package Pipeline page.
+ */
+public final class PublishRepoBuilder extends Builder implements SimpleBuildStep {
+
+    private final String target;
+    private boolean mirror = true;
+    private boolean dlrnImport = true;
+
+    @DataBoundConstructor
+    public PublishRepoBuilder(String target) {
+        this.target = target;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public boolean isMirror() {
+        return mirror;
+    }
+
+    /** Whether to mirror to the target's secondary, if it has one (default true). */
+    @DataBoundSetter
+    public void setMirror(boolean mirror) {
+        this.mirror = mirror;
+    }
+
+    public boolean isDlrnImport() {
+        return dlrnImport;
+    }
+
+    /** Whether to import the fresh builds into the target's DLRN API, if it has one (default true). */
+    @DataBoundSetter
+    public void setDlrnImport(boolean dlrnImport) {
+        this.dlrnImport = dlrnImport;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
+            @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+        PublishWork.publish(target, mirror, dlrnImport, run, workspace, listener);
+    }
+
+    /** The build step's name and form. */
+    @Extension
+    public static final class DescriptorImpl extends TargetBuilderDescriptor {
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Publish the repositories of a repo target";
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code publishRepo(target: 'trunk')}: publishes the latest build of every package of a repo target as signed
+ * YUM/DNF repository snapshots ({@code current}, and {@code consistent} when every package's latest build
+ * succeeded) with their status reports, on the agent of the enclosing {@code node} (the one holding the target's
+ * data directory). Returns the published packages and the repository's URLs.
+ */
+public final class PublishRepoStep extends Step {
+
+    private final String target;
+    private boolean mirror = true;
+    private boolean dlrnImport = true;
+
+    @DataBoundConstructor
+    public PublishRepoStep(String target) {
+        this.target = target;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public boolean isMirror() {
+        return mirror;
+    }
+
+    /** Whether to mirror to the target's secondary, if it has one (default true). */
+    @DataBoundSetter
+    public void setMirror(boolean mirror) {
+        this.mirror = mirror;
+    }
+
+    public boolean isDlrnImport() {
+        return dlrnImport;
+    }
+
+    /** Whether to import the fresh builds into the target's DLRN API, if it has one (default true). */
+    @DataBoundSetter
+    public void setDlrnImport(boolean dlrnImport) {
+        this.dlrnImport = dlrnImport;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    /** Waits for the agent on a thread of its own; an abort interrupts the agent's work. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient PublishRepoStep step;
+
+        Execution(StepContext context, PublishRepoStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return GroovyValues.map(PublishWork.publish(step.target, step.mirror, step.dlrnImport,
+                    getContext().get(Run.class),
+                    getContext().get(FilePath.class), getContext().get(TaskListener.class)).toMap());
+        }
+    }
+
+    /** The step's name, context and form. */
+    @Extension
+    public static final class DescriptorImpl extends TargetStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "publishRepo";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Publish the repositories of a repo target";
+        }
+    }
+}

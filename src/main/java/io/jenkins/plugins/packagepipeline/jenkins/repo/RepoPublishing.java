@@ -1,0 +1,82 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PrivateFiles;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
+import io.jenkins.plugins.packagepipeline.repo.PublishResult;
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.RepoPointers;
+import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
+import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
+import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
+import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What {@code publishRepo} does on the agent that holds the data directory: opens the target's build database,
+ * publishes every package's latest build with the repo engine (a build already published is reused, so
+ * publishing again is harmless), mirrors the repos to the target's secondary if it has one, and sums up what was
+ * published. Nothing Jenkins-specific: the glue only runs it on the right agent.
+ */
+public final class RepoPublishing {
+
+    private RepoPublishing() {
+    }
+
+    /**
+     * Copies the published repos to the target's secondary; the SSH key and known_hosts exist on disk only while
+     * rsync runs, in {@link PrivateFiles}.
+     */
+    private static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        try (PrivateFiles files = PrivateFiles.create()) {
+            Path key = mirror.privateKey() == null ? null : files.write("id_mirror", mirror.privateKey());
+            Path knownHosts = mirror.knownHosts() == null ? null : files.write("known_hosts", mirror.knownHosts());
+            MirrorTarget target = MirrorTarget.parse(mirror.destination(), mirror.port(), key, knownHosts);
+            progress.accept("mirroring to " + target);
+            progress.accept(new RsyncMirror(config, target).push().summary());
+        }
+    }
+
+    public static PublishOutcome publish(PublishRequest request, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        Path dataDir = Path.of(request.dataDirectory());
+        Path database = dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE);
+        if (!Files.isRegularFile(database)) {
+            throw new PackagePipelineException("Repo target '" + request.target() + "': no build database at "
+                    + database + " on this agent: build packages into " + dataDir + " first (buildPackage), or run"
+                    + " publishRepo on the agent that holds the data directory.");
+        }
+        RepoConfig config = RepoConfig.defaults(dataDir).withRepoName(request.target());
+        if (request.publicBaseUrl() != null) {
+            config = config.withPublicUrl(URI.create(request.publicBaseUrl()));
+        }
+        try (BuildStore store = JdbcBuildStore.sqlite(database);
+                SigningKey key = request.armoredSigningKey() == null ? null
+                        : SigningKey.of(request.armoredSigningKey(), new char[0])) {
+            List<PublishResult> results = new RepoPublisher(config, store).onProgress(progress)
+                    .publish(store.latestPerPackage(), key);
+            String reposUrl = config.publicUrlOf("");
+            List<PackageRow> rows = results.stream()
+                    .map(r -> PackageRow.of(r.build(), reposUrl, r.snapshotDir() != null,
+                            r.snapshotDir() != null && !r.reused())).toList();
+            RepoPointers pointers = new RepoPointers(config.reposDir());
+            Optional<String> current = pointers.target(RepoPointers.CURRENT);
+            boolean consistent = current.isPresent() && current.equals(pointers.target(RepoPointers.CONSISTENT));
+            if (request.mirror() != null) {
+                mirror(config, request.mirror(), progress);
+            }
+            return new PublishOutcome(request.target(), rows, config.publicUrlOf(RepoPointers.CURRENT + "/"),
+                    config.publicUrlOf("status_report.html"), consistent);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.packagepipeline.jenkins.run;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.RunAction2;
+
+/**
+ * "Package Pipeline" on a build's page: for each {@code buildPackage} and {@code publishRepo} of the build, a table
+ * of the packages (status, commit, NVR, link to their output and logs) and, for a publish, links to the published
+ * repository and its status report. One action per build; each step adds to it.
+ */
+public final class PackagePipelineAction implements RunAction2 {
+
+    private final List<BuildOutcome> builds = new ArrayList<>();
+    private final List<PublishOutcome> publishes = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** Adds what a publish did to the build's action, creating the action on first use. */
+    public static void record(Run<?, ?> run, PublishOutcome outcome) {
+        of(run).add(outcome);
+    }
+
+    /** Adds what a build of packages did to the build's action, creating the action on first use. */
+    public static void record(Run<?, ?> run, BuildOutcome outcome) {
+        of(run).add(outcome);
+    }
+
+    private static synchronized PackagePipelineAction of(Run<?, ?> run) {
+        PackagePipelineAction action = run.getAction(PackagePipelineAction.class);
+        if (action == null) {
+            action = new PackagePipelineAction();
+            run.addAction(action);
+        }
+        return action;
+    }
+
+    private synchronized void add(PublishOutcome outcome) {
+        publishes.add(outcome);
+    }
+
+    private synchronized void add(BuildOutcome outcome) {
+        builds.add(outcome);
+    }
+
+    public synchronized List<BuildOutcome> getBuilds() {
+        return List.copyOf(builds);
+    }
+
+    public synchronized List<PublishOutcome> getPublishes() {
+        return List.copyOf(publishes);
+    }
+
+    /** The build this action belongs to (for the page's breadcrumbs). */
+    @CheckForNull
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-cube";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Package Pipeline";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "package-pipeline";
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+}

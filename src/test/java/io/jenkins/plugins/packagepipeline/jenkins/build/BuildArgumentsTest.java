@@ -1,0 +1,97 @@
+package io.jenkins.plugins.packagepipeline.jenkins.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.build.BuildReport;
+import io.jenkins.plugins.packagepipeline.build.BuildSettings;
+import io.jenkins.plugins.packagepipeline.build.PackageResult;
+import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BuildArgumentsTest {
+
+    private static RepoTarget trunk() {
+        RepoTarget target = new RepoTarget("trunk", "/srv/package-pipeline/trunk");
+        target.setBuilder("mock");
+        target.setWorkers(6);
+        target.setPublicBaseUrl("https://trunk.example.org/");
+        return target;
+    }
+
+    @Test
+    void theTargetsDefaultsApplyUnlessTheStepSaysOtherwise() {
+        BuildArguments args = new BuildArguments();
+        args.setTarget("trunk");
+        args.setCatalog("catalog.yaml");
+        args.setPackages(List.of("hello", " ", "world "));
+        BuildPlan plan = args.plan(trunk());
+        assertEquals("/srv/package-pipeline/trunk", plan.dataDirectory());
+        assertEquals("mock", plan.builder());
+        assertEquals(6, plan.workers());
+        assertEquals("https://trunk.example.org/", plan.publicBaseUrl());
+        assertEquals(List.of("hello", "world"), plan.packages());
+        assertEquals(Set.of("hello", "world"), plan.options().packageNames());
+
+        args.setBuilder("rpmbuild");
+        args.setWorkers(1);
+        args.setDatadir("/tmp/scratch");
+        args.setBuildTimeoutMinutes(5);
+        args.setDist(".el10");
+        BuildSettings settings = args.plan(trunk()).settings();
+        assertEquals("rpmbuild", settings.builder());
+        assertEquals(1, settings.workers());
+        assertEquals(Path.of("/tmp/scratch"), settings.dataDir());
+        assertEquals(Duration.ofMinutes(5), settings.buildTimeout());
+        assertEquals(".el10", settings.dist());
+    }
+
+    @Test
+    void withoutTargetTheEngineDefaultsApply() {
+        BuildArguments args = new BuildArguments();
+        args.setDatadir("/srv/scratch");
+        BuildPlan plan = args.plan(null);
+        assertEquals("rpmbuild", plan.builder());
+        assertEquals(2, plan.workers());
+        assertEquals(".el9", plan.settings().dist());
+        args.setCatalog("catalog.yaml");
+        assertEquals(Path.of("/ws/catalog.yaml"), args.plan(null).catalogFile(Path.of("/ws")));
+    }
+
+    @Test
+    void missingOrRelativeDataDirectoriesAndUnknownBuildersAreRefused() {
+        PackagePipelineException none = assertThrows(PackagePipelineException.class,
+                () -> new BuildArguments().plan(null));
+        assertTrue(none.getMessage().contains("target:") && none.getMessage().contains("datadir:"), none.getMessage());
+        BuildArguments relative = new BuildArguments();
+        relative.setDatadir("data");
+        assertTrue(assertThrows(PackagePipelineException.class, () -> relative.plan(null)).getMessage()
+                .contains("'data'"));
+        BuildArguments kiwi = new BuildArguments();
+        kiwi.setDatadir("/srv/x");
+        kiwi.setBuilder("kiwi");
+        assertTrue(assertThrows(PackagePipelineException.class, () -> kiwi.plan(null)).getMessage()
+                .contains("'kiwi'"));
+        BuildArguments withoutCatalog = new BuildArguments();
+        withoutCatalog.setDatadir("/srv/x");
+        BuildPlan noCatalog = withoutCatalog.plan(null);
+        assertTrue(assertThrows(PackagePipelineException.class, () -> noCatalog.catalogFile(Path.of("/ws")))
+                .getMessage().contains("catalog:"));
+    }
+
+    @Test
+    void theVerdictFollowsTheDocumentedRule() {
+        PackageResult upToDate = new PackageResult("a", List.of(), null, Duration.ZERO);
+        PackageResult error = new PackageResult("b", List.of(), "git repository unreachable", Duration.ZERO);
+        assertEquals(BuildVerdict.SUCCESS, BuildVerdict.of(new BuildReport(List.of())));
+        assertEquals(BuildVerdict.SUCCESS, BuildVerdict.of(new BuildReport(List.of(upToDate))));
+        assertEquals(BuildVerdict.UNSTABLE, BuildVerdict.of(new BuildReport(List.of(upToDate, error))));
+        assertEquals(BuildVerdict.FAILURE, BuildVerdict.of(new BuildReport(List.of(error))));
+    }
+}

@@ -1,0 +1,118 @@
+package io.jenkins.plugins.packagepipeline.jenkins.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildOutcome;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code buildPackage}'s agent-side work against the real build engine: git repositories made with JGit from the
+ * project's example package, a catalog naming them, rpmbuild, and the SQLite build database of the data directory.
+ */
+class PackageBuildingTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> catalogEntries = new ArrayList<>();
+
+    /** The example {@code hello} as upstream and distgit repositories; {@code broken} makes its %build fail. */
+    private void examplePackage(String name, boolean broken) throws Exception {
+        Path example = Path.of(System.getProperty("packagepipeline.projectRoot", ".")).resolve("examples/packages/hello");
+        Path upstream = dir.resolve("git/" + name + "-upstream");
+        Path distgit = dir.resolve("git/" + name + "-distgit");
+        copy(example.resolve("upstream"), upstream);
+        copy(example.resolve("distgit"), distgit);
+        if (broken) {
+            Path spec = distgit.resolve("hello.spec");
+            Files.writeString(spec, Files.readString(spec).replace("%build\n", "%build\necho 'broken on purpose' >&2\nexit 1\n"));
+        }
+        commit(upstream);
+        commit(distgit);
+        catalogEntries.add("  - name: " + name + "\n    upstream: " + upstream + "\n    distgit: " + distgit
+                + "\n    maintainers: [trunk@example.invalid]\n");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static void commit(Path repo) throws Exception {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Test", "test@example.invalid");
+            git.commit().setMessage("import").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+    }
+
+    private BuildPlan plan(List<String> packages) throws IOException {
+        Files.writeString(dir.resolve("workspace/catalog.yaml"), "releases:\n  - name: trunk\n    source-branch: main\n"
+                + "    distgit-branch: main\npackages:\n" + String.join("", catalogEntries));
+        return new BuildPlan("trunk", dir.resolve("data").toString(), "https://trunk.example.org/repos",
+                "catalog.yaml", packages, null, "rpmbuild", 2, null, 0, false, false);
+    }
+
+    @Test
+    void buildsNewCommitsThenFindsThemUpToDate() throws Exception {
+        Files.createDirectories(dir.resolve("workspace"));
+        examplePackage("hello", false);
+        List<String> progress = new ArrayList<>();
+
+        BuildOutcome first = PackageBuilding.build(plan(List.of()), dir.resolve("workspace"), progress::add);
+
+        assertEquals("SUCCESS", first.getVerdict());
+        assertEquals("trunk", first.getWhere());
+        PackageRow row = first.getRows().get(0);
+        assertEquals("hello", row.getPackageName());
+        assertEquals("SUCCESS", row.getStatus());
+        assertTrue(row.getNvr().startsWith("hello-1.0.0-") && row.getNvr().contains(row.getSourceCommit().substring(0, 7)),
+                row.getNvr());
+        assertTrue(row.getOutputUrl().startsWith("https://trunk.example.org/repos/"
+                + row.getSourceCommit().substring(0, 2) + "/"), row.getOutputUrl());
+        assertTrue(Files.isRegularFile(dir.resolve("data/build.db")));
+        assertTrue(progress.stream().anyMatch(l -> l.contains("1 SUCCESS")), progress.toString());
+
+        BuildOutcome second = PackageBuilding.build(plan(List.of()), dir.resolve("workspace"), line -> { });
+        assertEquals("SUCCESS", second.getVerdict());
+        assertEquals("UP_TO_DATE", second.getRows().get(0).getStatus());
+    }
+
+    @Test
+    void aFailingPackageAmongGoodOnesMakesTheBuildUnstableAndAloneAFailure() throws Exception {
+        Files.createDirectories(dir.resolve("workspace"));
+        examplePackage("hello", false);
+        examplePackage("broken", true);
+
+        BuildOutcome both = PackageBuilding.build(plan(List.of()), dir.resolve("workspace"), line -> { });
+
+        assertEquals("UNSTABLE", both.getVerdict(), both.getSummary());
+        PackageRow broken = both.getRows().stream().filter(r -> r.getPackageName().equals("broken")).findFirst()
+                .orElseThrow();
+        assertEquals("FAILED", broken.getStatus());
+        assertNotNull(broken.getNote());
+
+        BuildOutcome alone = PackageBuilding.build(plan(List.of("broken")), dir.resolve("workspace"), line -> { });
+        assertEquals("SUCCESS", alone.getVerdict(), "nothing new to build for broken: " + alone.getSummary());
+    }
+}
