@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "Builds RPMs from git commits, publishes YUM/DNF repositories and runs hosts on OpenStack.",
         subcommands = {
             RunCommand.class,
+            ProvisionCommand.class, DestroyCommand.class, SnapshotCommand.class, RestoreCommand.class, SweepCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class PackagePipelineCommand {
