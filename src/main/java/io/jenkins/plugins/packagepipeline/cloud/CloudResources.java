@@ -77,7 +77,8 @@ final class CloudResources {
         List<CreatedResource> removed = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
         for (CreatedResource.Kind kind : List.of(CreatedResource.Kind.FLOATING_IP, CreatedResource.Kind.SERVER,
-                CreatedResource.Kind.VOLUME, CreatedResource.Kind.SECURITY_GROUP, CreatedResource.Kind.KEY_PAIR)) {
+                CreatedResource.Kind.IMAGE, CreatedResource.Kind.VOLUME_SNAPSHOT, CreatedResource.Kind.VOLUME,
+                CreatedResource.Kind.SECURITY_GROUP, CreatedResource.Kind.KEY_PAIR)) {
             for (CreatedResource resource : resources) {
                 if (resource.kind() != kind) {
                     continue;
@@ -121,6 +122,12 @@ final class CloudResources {
                 yield existed;
             }
             case VOLUME -> {
+                List<String> snapshots = snapshotsOf(resource.id());
+                if (!snapshots.isEmpty()) {
+                    listener.progress("kept " + resource + ": it holds volume snapshot(s) " + snapshots
+                            + " of a server snapshot; it is removed with the last of them");
+                    yield false;
+                }
                 boolean existed = retryingDelete(what, () -> {
                     Volume volume = session.client().blockStorage().volumes().get(resource.id());
                     if (volume == null) {
@@ -148,6 +155,13 @@ final class CloudResources {
                 yield existed;
             }
         };
+    }
+
+    /** The volume snapshots of a volume (Cinder refuses to delete a volume that has some). */
+    List<String> snapshotsOf(String volumeId) {
+        return call("list snapshots of volume " + volumeId, () -> session.client().blockStorage().snapshots()
+                .list(Map.of("volume_id", volumeId))).stream().filter(s -> volumeId.equals(s.getVolumeId()))
+                .map(s -> s.getId()).toList();
     }
 
     /** Cinder deletes asynchronously: wait until the resource is really gone so listings are truthful. */

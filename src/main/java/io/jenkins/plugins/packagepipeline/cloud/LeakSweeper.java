@@ -21,7 +21,7 @@ import org.openstack4j.model.storage.block.Volume;
  * (as the caller's predicate says, e.g. the Jenkins build finished), or they are orphans (no server left in their
  * allocation, and older than a grace period so a provisioning in progress is never touched). A dry run only
  * reports; otherwise each leaked allocation is removed like {@link Provisioner#destroy}. Snapshots (scope
- * {@code snapshot}) are never swept: retention handles them.
+ * {@code snapshot}) are never swept, nor volumes that still hold volume snapshots: retention handles them.
  */
 public final class LeakSweeper {
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(30);
@@ -53,7 +53,13 @@ public final class LeakSweeper {
             Ownership.fromMetadata(s.getMetadata()).ifPresent(o -> group(groups, o).add(
                     new CreatedResource(CreatedResource.Kind.SERVER, s.getId(), s.getName()), s.getCreated(), true));
         }
+        java.util.Set<String> withSnapshots = new java.util.HashSet<>();
+        CloudResources.call("list volume snapshots", () -> os.blockStorage().snapshots().list())
+                .forEach(s -> withSnapshots.add(s.getVolumeId()));
         for (Volume v : CloudResources.call("list volumes", () -> os.blockStorage().volumes().list())) {
+            if (withSnapshots.contains(v.getId())) {
+                continue; // kept for a server snapshot; removed with its last volume snapshot
+            }
             Ownership.fromMetadata(v.getMetaData()).ifPresent(o -> group(groups, o).add(
                     new CreatedResource(CreatedResource.Kind.VOLUME, v.getId(), v.getName()), v.getCreated(), false));
         }
