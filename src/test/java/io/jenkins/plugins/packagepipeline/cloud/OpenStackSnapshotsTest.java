@@ -58,7 +58,7 @@ class OpenStackSnapshotsTest {
 
             restored = snapshots.restore("pp-snap-" + hash, spec("pp-restored").build(), lines);
             Server server = os.compute().servers().get(restored.id());
-            assertEquals(snapshot.imageId(), server.getImageId());
+            assertEquals(snapshot.imageId(), bootImageOf(restored.id()), "booted from the snapshot image");
             assertEquals(snapshot.imageId(), server.getMetadata().get(Snapshots.RESTORED_FROM));
             assertTrue(server.getMetadata().get(Snapshots.RESTORED_FROM_SERVER).contains(source.id()));
             String restoredVolume = restored.idsOf(CreatedResource.Kind.VOLUME).get(0);
@@ -149,6 +149,15 @@ class OpenStackSnapshotsTest {
             provisioner.destroy(source.id(), lines);
             backups.list(lava).forEach(b -> fixedTime.delete(b, lines));
             assertTrue(provisioner.resourcesOf(source.allocation()).isEmpty(), "source volume removed with its backup");
+        }
+    }
+
+    private String bootImageOf(String serverId) {
+        try {
+            return RawOpenStack.call(session, "GET", RawOpenStack.endpoint(session, "compute") + "/servers/" + serverId,
+                    null).json().path("server").path("image").path("id").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
