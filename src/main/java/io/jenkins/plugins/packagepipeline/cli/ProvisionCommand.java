@@ -2,6 +2,7 @@ package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
 import io.jenkins.plugins.packagepipeline.cloud.Instance;
+import io.jenkins.plugins.packagepipeline.cloud.InstanceSpec;
 import io.jenkins.plugins.packagepipeline.cloud.Provisioner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +30,9 @@ public final class ProvisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InstanceSpec wanted = instance.toSpec(image).build();
         CloudSession session = cloud.open(spec.commandLine().getErr());
-        Instance created = new Provisioner(session).provision(instance.toSpec(image).build(),
+        Instance created = new Provisioner(session).provision(wanted,
                 CloudOptions.progress(spec.commandLine().getErr()));
         CloudOptions.printJson(spec.commandLine().getOut(), instance.result(created));
         return 0;
