@@ -172,6 +172,25 @@ class OpenStackAuthenticationTest {
 
             CloudSession verified = CloudSession.open(tls.withCaBundle(ca), ProgressListener.NONE);
             assertTrue(verified.projectId() != null);
+            assertFalse(verified.client().compute().flavors().list().isEmpty(), "OpenStack4j calls work with a CA");
+
+            // OpenStack4j's own requests go through the engine's transport, over TLS, trusting the bundle
+            CloudCredentials.Password password = (CloudCredentials.Password) admin.credentials();
+            int before = proxy.connections();
+            org.openstack4j.api.OSClient.OSClientV3 direct = org.openstack4j.openstack.OSFactory.builderV3()
+                    .endpoint(url).withConfig(org.openstack4j.core.transport.Config.newConfig()
+                            .withSSLContext(Tls.sslContext(tls.withCaBundle(ca))))
+                    .credentials(password.user(), password.password(),
+                            org.openstack4j.model.common.Identifier.byName(password.userDomain()))
+                    .scopeToProject(org.openstack4j.model.common.Identifier.byName(password.project()),
+                            org.openstack4j.model.common.Identifier.byName(password.projectDomain()))
+                    .authenticate();
+            assertTrue(direct.getToken().getId() != null);
+            assertTrue(proxy.connections() > before, "the request went through the TLS endpoint");
+            assertThrows(RuntimeException.class, () -> org.openstack4j.openstack.OSFactory.builderV3().endpoint(url)
+                    .credentials(password.user(), password.password(),
+                            org.openstack4j.model.common.Identifier.byName(password.userDomain()))
+                    .authenticate(), "without the CA bundle the certificate is refused");
 
             TestOpenStack.Lines lines = new TestOpenStack.Lines();
             CloudSession insecure = CloudSession.open(tls.withInsecure(true), lines);
@@ -190,6 +209,7 @@ class OpenStackAuthenticationTest {
     private static final class TlsProxy implements AutoCloseable {
         private final SSLServerSocket server;
         private final ExecutorService threads = Executors.newCachedThreadPool();
+        private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
         TlsProxy(Path keystore, int keystonePort) throws Exception {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -206,6 +226,7 @@ class OpenStackAuthenticationTest {
                 while (!server.isClosed()) {
                     try {
                         Socket client = server.accept();
+                        connections.incrementAndGet();
                         Socket upstream = new Socket("127.0.0.1", keystonePort);
                         threads.submit(() -> pump(client, upstream));
                         threads.submit(() -> pump(upstream, client));
@@ -218,6 +239,10 @@ class OpenStackAuthenticationTest {
 
         int port() {
             return server.getLocalPort();
+        }
+
+        int connections() {
+            return connections.get();
         }
 
         private static void pump(Socket from, Socket to) {
