@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +33,13 @@ class JenkinsApiDeclarationsTest {
             "^import (?:static )?((?:hudson|jenkins|org\\.kohsuke|org\\.jenkinsci|org\\.jenkins|com\\.cloudbees)\\.[\\w.]+);",
             Pattern.MULTILINE);
     private static final Set<String> REAL_LIBRARIES = Set.of("net.sf.json.JSONObject");
+    private static final Path GLUE_TESTS = ROOT.resolve("src/test/java/io/jenkins/plugins/packagepipeline/jenkins");
+    private static final Path GLUE_VIEWS = ROOT.resolve("src/main/resources/io/jenkins/plugins/packagepipeline/jenkins");
+    /**
+     * Methods kept although the glue neither names nor overrides them, each for a reason the compiler checks: a default
+     * method that lets the glue's describables leave it out.
+     */
+    private static final Set<String> KEPT_UNNAMED = Set.of("hudson.model.Describable#getDescriptor");
 
     private static Map<String, String> javaFiles(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -101,6 +110,92 @@ class JenkinsApiDeclarationsTest {
             }
         }
         assertEquals(List.of(), unused, "declared but used by nothing: remove them");
+    }
+
+    /**
+     * Every method declared here is one the glue calls or overrides (by name in its Java sources, tests included, or as
+     * a property of its Jelly views), one a declared type must implement or override to be real (abstract, or
+     * overriding a supertype's member), or one listed in {@link #KEPT_UNNAMED}: a declared method nobody uses is a
+     * signature nobody checks.
+     */
+    @Test
+    void everyDeclaredMethodIsOneTheGlueUsesOrOneItsTypeNeeds() throws IOException, ClassNotFoundException {
+        StringBuilder java = new StringBuilder();
+        javaFiles(SOURCES.resolve("jenkins")).values().forEach(java::append);
+        javaFiles(GLUE_TESTS).values().forEach(java::append);
+        StringBuilder views = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(GLUE_VIEWS)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".jelly")).toList()) {
+                views.append(Files.readString(p));
+            }
+        }
+        List<String> unused = new ArrayList<>();
+        for (String type : declaredTypes()) {
+            for (Class<?> c : withNested(Class.forName(type))) {
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.isSynthetic() || Modifier.isPrivate(m.getModifiers()) || Modifier.isAbstract(m.getModifiers())
+                            || overridesASupertype(c, m) || KEPT_UNNAMED.contains(c.getName() + "#" + m.getName())) {
+                        continue;
+                    }
+                    boolean named = Pattern.compile("\\b" + m.getName() + "\\b").matcher(java).find();
+                    String property = property(m.getName());
+                    boolean inView = property != null
+                            && Pattern.compile("\\." + property + "\\b").matcher(views).find();
+                    if (!named && !inView) {
+                        unused.add(c.getName() + "#" + m.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unused, "declared methods the glue never uses: remove them");
+    }
+
+    private static List<Class<?>> withNested(Class<?> c) {
+        List<Class<?>> all = new ArrayList<>(List.of(c));
+        for (Class<?> nested : c.getDeclaredClasses()) {
+            all.addAll(withNested(nested));
+        }
+        return all;
+    }
+
+    private static boolean overridesASupertype(Class<?> c, Method m) {
+        for (Method bridge : c.getDeclaredMethods()) {
+            if (bridge.isBridge() && bridge.getName().equals(m.getName())
+                    && bridge.getParameterCount() == m.getParameterCount()) {
+                return true; // overrides a generic supertype method, whose erasure the compiler bridged
+            }
+        }
+        List<Class<?>> supertypes = new ArrayList<>(List.of(c.getInterfaces()));
+        if (c.getSuperclass() != null) {
+            supertypes.add(c.getSuperclass());
+        }
+        for (Class<?> s : supertypes) {
+            try {
+                s.getMethod(m.getName(), m.getParameterTypes());
+                return true;
+            } catch (NoSuchMethodException e) {
+                try {
+                    s.getDeclaredMethod(m.getName(), m.getParameterTypes());
+                    return true;
+                } catch (NoSuchMethodException notDeclared) {
+                    if (overridesASupertype(s, m)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code getUrl} is {@code url} in a Jelly expression, {@code isEnabled} is {@code enabled}. */
+    private static String property(String method) {
+        for (String prefix : List.of("get", "is")) {
+            if (method.startsWith(prefix) && method.length() > prefix.length()) {
+                String rest = method.substring(prefix.length());
+                return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+            }
+        }
+        return null;
     }
 
     @Test
