@@ -29,10 +29,11 @@ import org.openstack4j.core.transport.ObjectMapperSingleton;
 import org.openstack4j.core.transport.internal.HttpExecutor;
 
 /**
- * OpenStack4j's transport on the JDK's {@code java.net.http} client, so that the engine's TLS settings (a CA bundle
- * or, explicitly, no verification) and timeouts apply to every OpenStack call: the okhttp connector of OpenStack4j
- * 3.12 cannot take a custom SSL context on Java 9 and later. Registered as a service, and made the active executor
- * by {@link #install()} whatever the class path order. Tokens are renewed by {@link CloudSession}, never here.
+ * OpenStack4j's transport: requests that need the engine's TLS settings (a CA bundle or, explicitly, no
+ * verification) go through the JDK's {@code java.net.http} client, because the okhttp connector of OpenStack4j 3.12
+ * cannot take a custom SSL context on Java 9 and later; all other requests go through that okhttp connector as
+ * before (one connection per request, nothing kept idle). Registered as a service, and made the active executor by
+ * {@link #install()} whatever the class path order. Tokens are renewed by {@link CloudSession}, never here.
  */
 public final class JdkHttpExecutor implements HttpExecutorService {
     static final String NAME = "Package Pipeline java.net.http connector";
@@ -54,9 +55,14 @@ public final class JdkHttpExecutor implements HttpExecutorService {
         }
     }
 
+    private static final HttpExecutorService OKHTTP = new org.openstack4j.connectors.okhttp.HttpExecutorServiceImpl();
+
     @Override
     public <R> HttpResponse execute(HttpRequest<R> request) {
         Config config = request.getConfig();
+        if (config.getSslContext() == null && !config.isIgnoreSSLVerification()) {
+            return OKHTTP.execute(request);
+        }
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.getUrl()));
         if (config.getReadTimeout() > 0) {
             builder.timeout(Duration.ofMillis(config.getReadTimeout()));

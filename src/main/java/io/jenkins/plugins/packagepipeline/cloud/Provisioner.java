@@ -192,8 +192,8 @@ public final class Provisioner {
                 dataVolumes.add(createVolume(name + "-restored-" + dataVolumes.size(),
                         Builders.volume().size(size).snapshot(snapshotId)));
             }
-            for (String volumeId : new ArrayList<>(created.stream()
-                    .filter(r -> r.kind() == CreatedResource.Kind.VOLUME).map(CreatedResource::id).toList())) {
+            for (String volumeId : created.stream().filter(r -> r.kind() == CreatedResource.Kind.VOLUME)
+                    .map(CreatedResource::id).toList()) {
                 waitVolume(volumeId, Volume.Status.AVAILABLE);
             }
 
