@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 /**
  * Provisions N servers (default 10) in parallel through the engine, then the same through the {@code openstack} CLI
  * (python3-openstackclient), against the test OpenStack, and prints wall time, latency and client CPU per server.
- * Not a test: run it as documented in docs/benchmarks-openstack.md.
+ * Not a test: run it as documented in docs/benchmarks.md.
  */
 public final class ProvisioningBenchmark {
     private ProvisioningBenchmark() {

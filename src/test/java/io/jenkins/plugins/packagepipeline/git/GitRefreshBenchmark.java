@@ -13,7 +13,7 @@ import org.eclipse.jgit.api.Git;
 /**
  * Benchmark (not a test): refreshing N local git repositories that each got one new commit, with the engine's
  * {@link GitCache} (JGit, parallel) against a plain sequential {@code git fetch} loop over clones of the same
- * repositories. Prints the figures and the ratio. See docs/benchmarks-build.md for the command.
+ * repositories. Prints the figures and the ratio. See docs/benchmarks.md for the command.
  *
  * <pre>{@code java -cp offline/plugin/target/package-pipeline-cli.jar:offline/plugin/target/test-classes \
  *     io.jenkins.plugins.packagepipeline.git.GitRefreshBenchmark [repositories=200] [threads=8]}</pre>
