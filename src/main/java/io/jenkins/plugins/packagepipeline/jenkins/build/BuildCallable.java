@@ -32,13 +32,8 @@ final class BuildCallable extends MasterToSlaveFileCallable<BuildOutcome> {
     public BuildOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), database.masker());
         String where = plan.target() != null ? "repo target '" + plan.target() + "'" : plan.dataDirectory();
-        try {
-            return log.phase("build packages into " + where + " with " + plan.builder() + " (" + plan.workers()
-                    + " workers)", () -> PackageBuilding.build(plan, database, workspace.toPath(), line -> log.line("  " + line)));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return log.agentPhase("build packages into " + where + " with " + plan.builder() + " (" + plan.workers()
+                + " workers)",
+                () -> PackageBuilding.build(plan, database, workspace.toPath(), line -> log.line("  " + line)));
     }
 }

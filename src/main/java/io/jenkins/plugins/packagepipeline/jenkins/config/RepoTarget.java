@@ -68,6 +68,11 @@ public final class RepoTarget implements Describable<RepoTarget> {
                                 + " (a secret file) or remove the passphrase")
                         : FieldCheck.ok(),
                 FieldChecks.databaseUrl(databaseUrl),
+                databaseCredentialsId != null && databaseUrl == null
+                        ? FieldCheck.error("database credentials are chosen but no database URL: the build"
+                                + " database is the SQLite file of the data directory, which takes none; set the"
+                                + " PostgreSQL URL or remove the credentials")
+                        : FieldCheck.ok(),
                 dlrnApiUrl != null && dlrnApiCredentialsId == null
                         ? FieldChecks.requiredCredentials("the DLRN API at " + dlrnApiUrl, null)
                         : FieldCheck.ok(),

@@ -27,13 +27,7 @@ final class PublishCallable extends MasterToSlaveFileCallable<PublishOutcome> {
     @Override
     public PublishOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), request.masker());
-        try {
-            return log.phase("publish repo target '" + request.target() + "'",
-                    () -> RepoPublishing.publish(request, line -> log.line("  " + line)));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return log.agentPhase("publish repo target '" + request.target() + "'",
+                () -> RepoPublishing.publish(request, line -> log.line("  " + line)));
     }
 }

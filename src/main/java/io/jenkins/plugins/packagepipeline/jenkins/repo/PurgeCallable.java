@@ -24,14 +24,8 @@ final class PurgeCallable extends MasterToSlaveFileCallable<PurgeOutcome> {
     @Override
     public PurgeOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), request.database().masker());
-        try {
-            return log.phase((request.dryRun() ? "dry run of the purge of" : "purge") + " repo target '"
-                    + request.target() + "' (builds older than " + request.olderThanDays() + " days)",
-                    () -> RepoPurging.purge(request, line -> log.line("  " + line)));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return log.agentPhase((request.dryRun() ? "dry run of the purge of" : "purge") + " repo target '"
+                + request.target() + "' (builds older than " + request.olderThanDays() + " days)",
+                () -> RepoPurging.purge(request, line -> log.line("  " + line)));
     }
 }

@@ -92,5 +92,8 @@ class ConfigurationProblemsTest {
         assertEquals(List.of(), PackagePipelineConfiguration.problems(List.of(), List.of(target)));
         target.setDatabaseUrl(" ");
         assertEquals(null, target.getDatabaseUrl(), "blank: SQLite in the data directory");
+        assertEquals(List.of("Repo target 'trunk': database credentials are chosen but no database URL: the build"
+                + " database is the SQLite file of the data directory, which takes none; set the PostgreSQL URL or"
+                + " remove the credentials"), PackagePipelineConfiguration.problems(List.of(), List.of(target)));
     }
 }

@@ -125,7 +125,7 @@ final class GroovyCalls {
             if (inside.equals(":")) {
                 return ValueKind.MAP;
             }
-            List<String> items = new GroovyCalls(inside).splitTopLevel(inside);
+            List<String> items = splitTopLevel(inside);
             return !items.isEmpty() && NAMED.matcher(items.get(0)).matches() ? ValueKind.MAP : ValueKind.LIST;
         }
         return ValueKind.EXPRESSION;
@@ -145,10 +145,13 @@ final class GroovyCalls {
         return 0;
     }
 
-    /** The end of a parenthesis-free call's arguments: the end of its line, or later lines while one ends in ','. */
-    private int commandEnd(int from) {
-        int k = from;
+    /**
+     * The first index from {@code from}, outside comments and strings, where {@code stop} holds (given the bracket
+     * depth before that character), or the end of the code.
+     */
+    private int scan(int from, DepthStop stop) {
         int depth = 0;
+        int k = from;
         while (k < code.length()) {
             int skipped = skipCommentOrString(k);
             if (skipped != k) {
@@ -156,75 +159,57 @@ final class GroovyCalls {
                 continue;
             }
             char c = code.charAt(k);
+            if (stop.at(k, c, depth)) {
+                return k;
+            }
             if (c == '(' || c == '[' || c == '{') {
-                if (c == '{' && depth == 0) {
-                    return k; // a closure block after the arguments
-                }
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
-                if (depth == 0) {
-                    return k;
-                }
                 depth--;
-            } else if (c == '\n' && depth == 0 && !code.substring(from, k).stripTrailing().endsWith(",")) {
-                return k;
             }
             k++;
         }
         return k;
     }
 
+    /** Where a {@link #scan} stops. */
+    private interface DepthStop {
+        boolean at(int index, char c, int depth);
+    }
+
+    private static boolean isClosing(char c) {
+        return c == ')' || c == ']' || c == '}';
+    }
+
+    /** The end of a parenthesis-free call's arguments: the end of its line, or later lines while one ends in ','. */
+    private int commandEnd(int from) {
+        return scan(from, (k, c, depth) -> depth == 0 && (c == '{' || isClosing(c)
+                || c == '\n' && !code.substring(from, k).stripTrailing().endsWith(",")));
+    }
+
     /** The index of the bracket closing the one at {@code open}. */
     private int matching(int open) {
-        int depth = 0;
-        int k = open;
-        while (k < code.length()) {
-            int skipped = skipCommentOrString(k);
-            if (skipped != k) {
-                k = skipped;
-                continue;
-            }
-            char c = code.charAt(k);
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-                if (depth == 0) {
-                    return k;
-                }
-            }
-            k++;
+        int close = scan(open, (k, c, depth) -> depth == 1 && isClosing(c));
+        if (close >= code.length()) {
+            throw new IllegalArgumentException("unbalanced brackets from " + code.substring(open,
+                    Math.min(code.length(), open + 60)));
         }
-        throw new IllegalArgumentException("unbalanced brackets from " + code.substring(open,
-                Math.min(code.length(), open + 60)));
+        return close;
     }
 
     /** The comma-separated pieces of {@code text} outside any bracket, string or closure. */
-    private List<String> splitTopLevel(String text) {
+    private static List<String> splitTopLevel(String text) {
         GroovyCalls inner = new GroovyCalls(text);
         List<String> pieces = new ArrayList<>();
-        int depth = 0;
         int start = 0;
-        int k = 0;
-        while (k < text.length()) {
-            int skipped = inner.skipCommentOrString(k);
-            if (skipped != k) {
-                k = skipped;
-                continue;
+        while (true) {
+            int comma = inner.scan(start, (k, c, depth) -> depth == 0 && c == ',');
+            pieces.add(text.substring(start, comma));
+            if (comma >= text.length()) {
+                return pieces;
             }
-            char c = text.charAt(k);
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                pieces.add(text.substring(start, k));
-                start = k + 1;
-            }
-            k++;
+            start = comma + 1;
         }
-        pieces.add(text.substring(start));
-        return pieces;
     }
 
     /** Past the comment or string literal at {@code k}, or {@code k} itself when there is none. */
