@@ -56,8 +56,11 @@ public record BuildDatabase(String url, String user, String password) implements
 
     @Override
     public String toString() {
-        return url == null ? "BuildDatabase[SQLite in the data directory]"
-                : "BuildDatabase[" + masker().mask(url.replaceAll("(?i)(password=)[^&;]*", "$1" + SecretMasker.MASK)) + ", user=" + user + ", password="
-                        + (password == null ? "none" : SecretMasker.MASK) + "]";
+        if (url == null) {
+            return "BuildDatabase[SQLite in the data directory]";
+        }
+        String shownUrl = masker().mask(url.replaceAll("(?i)(password=)[^&;]*", "$1" + SecretMasker.MASK));
+        return "BuildDatabase[" + shownUrl + ", user=" + user + ", password="
+                + (password == null ? "none" : SecretMasker.MASK) + "]";
     }
 }

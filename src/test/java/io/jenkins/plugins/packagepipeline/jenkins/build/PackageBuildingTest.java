@@ -134,8 +134,8 @@ class PackageBuildingTest {
     void aTargetsPostgresDatabaseRecordsTheBuildsThatPublishRepoThenPublishesByTheirIds() throws Exception {
         Files.createDirectories(dir.resolve("workspace"));
         examplePackage("hello", false);
-        BuildDatabase database = new BuildDatabase(PostgresServer.shared().newDatabase(), PostgresServer.shared().user(),
-                "Pg-Secret-71c3");
+        PostgresServer postgres = PostgresServer.shared();
+        BuildDatabase database = new BuildDatabase(postgres.newDatabase(), postgres.user(), "Pg-Secret-71c3");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream logger = new PrintStream(console, true, StandardCharsets.UTF_8);
 

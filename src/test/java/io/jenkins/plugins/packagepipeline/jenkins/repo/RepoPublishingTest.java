@@ -130,7 +130,8 @@ class RepoPublishingTest {
         try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
             TargetBuilds builds = new TargetBuilds(dataDir, store);
             older = builds.success("hello", "1.0", SOURCE, Instant.parse("2026-11-01T10:05:00Z"));
-            builds.success("hello", "1.1", "4a8b0d2f6c3e5a7b9d1f3a5c7e9b1d3f5a7c9e1b", Instant.parse("2026-11-02T10:05:00Z"));
+            builds.success("hello", "1.1", "4a8b0d2f6c3e5a7b9d1f3a5c7e9b1d3f5a7c9e1b",
+                    Instant.parse("2026-11-02T10:05:00Z"));
             world = builds.success("world", "2.0", "5b9c1e3a7d4f6b8c0e2a4c6e8a0c2e4a6c8e0a2c",
                     Instant.parse("2026-11-01T11:00:00Z"));
         }
