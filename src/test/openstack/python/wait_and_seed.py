@@ -67,7 +67,7 @@ if LEVEL >= 2 and not conn.image.find_image('cirros'):
 
 if LEVEL >= 3:
     # room for the integration tests and the 10-server benchmark running side by side
-    conn.set_compute_quotas('admin', instances=100, cores=200, ram=1024000, key_pairs=200)
+    conn.set_compute_quotas('admin', instances=100, cores=200, ram=4096000, key_pairs=200)
     conn.set_network_quotas('admin', floatingip=100, security_group=200, security_group_rule=1000, port=200)
     for name, ram, vcpus, disk in (('m1.tiny', 512, 1, 1), ('m1.small', 2048, 1, 20)):
         if not conn.compute.find_flavor(name):

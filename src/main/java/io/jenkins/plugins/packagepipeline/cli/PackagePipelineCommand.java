@@ -22,6 +22,11 @@ import picocli.CommandLine.Command;
             PurgeCommand.class,
             ImportCommand.class,
             StatusCommand.class,
+            ProvisionCommand.class,
+            DestroyCommand.class,
+            SnapshotCommand.class,
+            RestoreCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class PackagePipelineCommand {

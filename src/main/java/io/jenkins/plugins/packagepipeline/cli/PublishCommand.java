@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * writes the reports, then optionally mirrors to a secondary and asks a DLRN server to import the snapshots.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Publishes the latest build of each package as signed repository snapshots.")
+        description = "Publishes the latest build of each package as repository snapshots (signed with --sign).")
 public final class PublishCommand implements Callable<Integer> {
     static final String DLRN_PASSWORD_ENV = "PACKAGE_PIPELINE_DLRN_PASSWORD";
 

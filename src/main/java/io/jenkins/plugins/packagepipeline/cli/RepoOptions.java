@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.build.BuildConfig;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -24,8 +25,15 @@ final class RepoOptions {
     static final String PASSPHRASE_ENV = "PACKAGE_PIPELINE_SIGNING_PASSPHRASE";
     static final String DB_PASSWORD_ENV = "PACKAGE_PIPELINE_DB_PASSWORD";
 
-    @Option(names = "--datadir", description = "The data directory holding repos/ (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Path.of("package-pipeline-data");
+    static final Path DEFAULT_DATADIR = Path.of("package-pipeline-data");
+
+    @Option(names = "--config", description = "The build configuration file of the build command: its datadir and"
+            + " database are used (the options below override them).")
+    Path configFile;
+
+    @Option(names = "--datadir", description = "The data directory holding repos/ (default: the --config file's,"
+            + " else package-pipeline-data).")
+    Path dataDir;
 
     @Option(names = "--database-url", description = "JDBC URL of the build database (default: SQLite file"
             + " build.db in the data directory). Password from $" + DB_PASSWORD_ENV + ".")
@@ -59,8 +67,24 @@ final class RepoOptions {
             + " --sign).")
     Path signingKeyFile;
 
+    private BuildConfig buildConfig;
+
+    private BuildConfig buildConfig() {
+        if (configFile != null && buildConfig == null) {
+            buildConfig = BuildConfig.load(configFile, System.getenv());
+        }
+        return buildConfig;
+    }
+
+    Path dataDir() {
+        if (dataDir != null) {
+            return dataDir;
+        }
+        return buildConfig() != null ? buildConfig().settings().dataDir() : DEFAULT_DATADIR;
+    }
+
     RepoConfig config() {
-        RepoConfig config = RepoConfig.defaults(dataDir).withRepoName(repoName).withSources(sources)
+        RepoConfig config = RepoConfig.defaults(dataDir()).withRepoName(repoName).withSources(sources)
                 .withComponents(components);
         config = new RepoConfig(config.dataDir(), config.publicUrl(), config.repoName(), config.includeSources(),
                 config.components(), toolTimeout);
@@ -68,8 +92,11 @@ final class RepoOptions {
     }
 
     BuildStore openStore() {
+        if (databaseUrl == null && buildConfig() != null && buildConfig().databaseUrl() != null) {
+            return buildConfig().openStore();
+        }
         if (databaseUrl == null) {
-            Path file = dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE);
+            Path file = dataDir().resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE);
             if (!Files.isRegularFile(file)) {
                 throw new PackagePipelineException("No build database at " + file.toAbsolutePath() + ": build first,"
                         + " or pass --datadir / --database-url.");

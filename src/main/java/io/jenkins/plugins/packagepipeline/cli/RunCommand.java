@@ -8,7 +8,8 @@ import io.jenkins.plugins.packagepipeline.build.BuildSettings;
 import io.jenkins.plugins.packagepipeline.build.PackageResult;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
-import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
@@ -17,10 +18,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * The main job on embedded defaults: turns the example packages of {@code examples/packages} into git repositories,
  * builds their new commits with the build engine ({@code examples/catalog.yaml}, SQLite in the data directory),
- * and publishes the latest successful build of each as one YUM/DNF repository in the data directory.
+ * and publishes them with the repository engine: {@code repos/current} in the data directory is a YUM/DNF
+ * repository holding the latest successful build of every package.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Builds the example packages and publishes a repository a dnf client can install from.")
@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
             for (PackageResult result : report.packages()) {
                 out.println(describe(result));
             }
-            publish(store.latestSuccessfulPerPackage(), data, out);
+            publish(store, report.builds(), data, out);
             if (report.failed()) {
                 out.println("build: " + report.summary());
                 return 1;
@@ -93,29 +93,23 @@ public final class RunCommand implements Callable<Integer> {
         return String.format("built %s in %.1f s", result.packageName(), result.elapsed().toMillis() / 1000.0);
     }
 
-    /** Copies the binary RPMs of each package's latest successful build into {@code repo/} and indexes them. */
-    private static void publish(List<BuildRecord> latest, Path data, PrintWriter out)
+    /**
+     * Publishes the run's new builds with the repository engine: a snapshot per successful build holding every
+     * package's latest good RPMs, {@code current} and {@code consistent} switched to it (unsigned: the embedded
+     * defaults have no signing key; {@code publish --signing-key} signs).
+     */
+    private static void publish(BuildStore store, List<BuildRecord> builds, Path data, PrintWriter out)
             throws IOException, InterruptedException {
-        Path repo = Files.createDirectories(data.resolve("repo"));
-        try (Stream<Path> old = Files.list(repo)) {
-            for (Path rpm : old.filter(p -> p.toString().endsWith(".rpm")).toList()) {
-                Files.delete(rpm);
-            }
+        RepoConfig config = RepoConfig.defaults(data);
+        if (!builds.isEmpty()) {
+            new RepoPublisher(config, store).onProgress(out::println).publish(builds, null);
         }
-        int published = 0;
-        for (BuildRecord build : latest) {
-            for (String artifact : build.artifacts()) {
-                if (!artifact.endsWith(".src.rpm")) {
-                    Path rpm = data.resolve(artifact);
-                    Files.copy(rpm, repo.resolve(rpm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    published++;
-                }
-            }
+        Path current = config.reposDir().resolve("current");
+        if (!Files.isDirectory(current)) {
+            out.println("nothing published yet: no package has built successfully");
+            return;
         }
-        ProcessRunner.command("createrepo_c", "--update", "--no-database", repo.toString())
-                .timeout(Duration.ofMinutes(10)).log(data.resolve("logs/createrepo_c.log")).run()
-                .requireSuccess("createrepo_c of " + repo);
-        out.printf("published %d RPMs to %s%n", published, repo);
-        out.printf("install with: dnf --repofrompath=pp,file://%s --repo pp install <name>%n", repo);
+        out.printf("repository: %s (%s)%n", current, current.toRealPath().getFileName());
+        out.printf("install with: dnf --repofrompath=pp,%s --repo pp install <name>%n", config.publicUrlOf("current"));
     }
 }

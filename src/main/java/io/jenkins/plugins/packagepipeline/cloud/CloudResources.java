@@ -1,10 +1,13 @@
 package io.jenkins.plugins.packagepipeline.cloud;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.common.ActionResponse;
@@ -38,38 +41,63 @@ final class CloudResources {
         this.deleteTimeout = deleteTimeout;
     }
 
-    /** Every instance-scope resource tagged with {@code allocation} (key pair included when it exists). */
-    List<CreatedResource> find(String allocation) {
+    /** One resource carrying our ownership tags, as listed, with its creation time when the API gives one. */
+    record Tagged(CreatedResource resource, Ownership ownership, Instant created) {
+    }
+
+    /**
+     * Every server, floating IP, volume and security group of the project that carries our ownership tags;
+     * with {@code skipVolumesWithSnapshots}, volumes kept for volume snapshots are left out.
+     */
+    List<Tagged> listTagged(boolean skipVolumesWithSnapshots) {
         OSClientV3 os = session.client();
-        List<CreatedResource> found = new ArrayList<>();
+        List<Tagged> found = new ArrayList<>();
         for (Server server : call("list servers", () -> os.compute().servers().list(true))) {
-            if (allocation.equals(allocationOf(server.getMetadata()))) {
-                found.add(new CreatedResource(CreatedResource.Kind.SERVER, server.getId(), server.getName()));
-            }
+            Ownership.fromMetadata(server.getMetadata()).ifPresent(o -> found.add(new Tagged(new CreatedResource(
+                    CreatedResource.Kind.SERVER, server.getId(), server.getName()), o, instant(server.getCreated()))));
         }
         for (NetFloatingIP ip : call("list floating IPs", () -> os.networking().floatingip().list())) {
-            if (Ownership.fromDescription(ip.getDescription()).map(o -> o.allocation().equals(allocation))
-                    .orElse(false)) {
-                found.add(new CreatedResource(CreatedResource.Kind.FLOATING_IP, ip.getId(), ip.getFloatingIpAddress()));
-            }
+            Ownership.fromDescription(ip.getDescription()).ifPresent(o -> found.add(new Tagged(new CreatedResource(
+                    CreatedResource.Kind.FLOATING_IP, ip.getId(), ip.getFloatingIpAddress()), o,
+                    instant(ip.getCreatedAt()))));
+        }
+        Set<String> withSnapshots = new HashSet<>();
+        if (skipVolumesWithSnapshots) {
+            call("list volume snapshots", () -> os.blockStorage().snapshots().list())
+                    .forEach(s -> withSnapshots.add(s.getVolumeId()));
         }
         for (Volume volume : call("list volumes", () -> os.blockStorage().volumes().list())) {
-            if (allocation.equals(allocationOf(volume.getMetaData()))) {
-                found.add(new CreatedResource(CreatedResource.Kind.VOLUME, volume.getId(), volume.getName()));
+            if (!withSnapshots.contains(volume.getId())) {
+                Ownership.fromMetadata(volume.getMetaData()).ifPresent(o -> found.add(new Tagged(new CreatedResource(
+                        CreatedResource.Kind.VOLUME, volume.getId(), volume.getName()), o,
+                        instant(volume.getCreated()))));
             }
         }
         for (SecurityGroup group : call("list security groups", () -> os.networking().securitygroup().list())) {
-            if (Ownership.fromDescription(group.getDescription()).map(o -> o.allocation().equals(allocation))
-                    .orElse(false)) {
-                found.add(new CreatedResource(CreatedResource.Kind.SECURITY_GROUP, group.getId(), group.getName()));
-            }
-        }
-        String keyName = keyPairName(allocation);
-        Keypair key = call("get key pair " + keyName, () -> os.compute().keypairs().get(keyName));
-        if (key != null) {
-            found.add(new CreatedResource(CreatedResource.Kind.KEY_PAIR, keyName, keyName));
+            Ownership.fromDescription(group.getDescription()).ifPresent(o -> found.add(new Tagged(new CreatedResource(
+                    CreatedResource.Kind.SECURITY_GROUP, group.getId(), group.getName()), o, null)));
         }
         return found;
+    }
+
+    /** Every instance-scope resource tagged with {@code allocation} (key pair included when it exists). */
+    List<CreatedResource> find(String allocation) {
+        List<CreatedResource> found = new ArrayList<>(listTagged(false).stream()
+                .filter(t -> t.ownership().allocation().equals(allocation)).map(Tagged::resource).toList());
+        keyPair(allocation).ifPresent(found::add);
+        return found;
+    }
+
+    /** The key pair generated for {@code allocation}, if it exists. */
+    Optional<CreatedResource> keyPair(String allocation) {
+        String keyName = keyPairName(allocation);
+        Keypair key = call("get key pair " + keyName, () -> session.client().compute().keypairs().get(keyName));
+        return key == null ? Optional.empty()
+                : Optional.of(new CreatedResource(CreatedResource.Kind.KEY_PAIR, keyName, keyName));
+    }
+
+    private static Instant instant(java.util.Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     /** Removes the given resources (as found by {@link #find}); returns what was removed. */
@@ -77,7 +105,8 @@ final class CloudResources {
         List<CreatedResource> removed = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
         for (CreatedResource.Kind kind : List.of(CreatedResource.Kind.FLOATING_IP, CreatedResource.Kind.SERVER,
-                CreatedResource.Kind.VOLUME, CreatedResource.Kind.SECURITY_GROUP, CreatedResource.Kind.KEY_PAIR)) {
+                CreatedResource.Kind.IMAGE, CreatedResource.Kind.VOLUME_SNAPSHOT, CreatedResource.Kind.VOLUME,
+                CreatedResource.Kind.SECURITY_GROUP, CreatedResource.Kind.KEY_PAIR)) {
             for (CreatedResource resource : resources) {
                 if (resource.kind() != kind) {
                     continue;
@@ -121,6 +150,12 @@ final class CloudResources {
                 yield existed;
             }
             case VOLUME -> {
+                List<String> snapshots = snapshotsOf(resource.id());
+                if (!snapshots.isEmpty()) {
+                    listener.progress("kept " + resource + ": it holds volume snapshot(s) " + snapshots
+                            + " of a server snapshot; it is removed with the last of them");
+                    yield false;
+                }
                 boolean existed = retryingDelete(what, () -> {
                     Volume volume = session.client().blockStorage().volumes().get(resource.id());
                     if (volume == null) {
@@ -148,6 +183,13 @@ final class CloudResources {
                 yield existed;
             }
         };
+    }
+
+    /** The volume snapshots of a volume (Cinder refuses to delete a volume that has some). */
+    List<String> snapshotsOf(String volumeId) {
+        return call("list snapshots of volume " + volumeId, () -> session.client().blockStorage().snapshots()
+                .list(Map.of("volume_id", volumeId))).stream().filter(s -> volumeId.equals(s.getVolumeId()))
+                .map(s -> s.getId()).toList();
     }
 
     /** Cinder deletes asynchronously: wait until the resource is really gone so listings are truthful. */

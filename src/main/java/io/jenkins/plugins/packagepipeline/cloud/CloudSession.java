@@ -14,7 +14,8 @@ import org.openstack4j.openstack.OSFactory;
  * One authenticated session to a cloud, safe to share between threads. It holds a single Keystone token and hands
  * every thread its own OpenStack4j client built from that token ({@code OSFactory.clientFromToken}: an OpenStack4j
  * client is bound to the thread that made it), without authenticating again. The token is renewed when less than
- * {@link #REFRESH_MARGIN} of its lifetime is left.
+ * {@link #REFRESH_MARGIN} of its lifetime is left. All calls go through {@link JdkHttpExecutor}, so the
+ * connection's timeouts and TLS settings apply to every service, not only to Keystone.
  */
 public final class CloudSession {
     /** Renew the token when it expires within this margin. */
@@ -31,9 +32,18 @@ public final class CloudSession {
         this.connection = connection;
         this.authenticator = authenticator;
         this.clock = clock;
-        this.config = Config.newConfig()
+        Config settings = Config.newConfig()
                 .withConnectionTimeout(Math.toIntExact(connection.connectTimeout().toMillis()))
                 .withReadTimeout(Math.toIntExact(connection.readTimeout().toMillis()));
+        javax.net.ssl.SSLContext ssl = Tls.sslContext(connection);
+        if (ssl != null) {
+            settings = settings.withSSLContext(ssl);
+        }
+        if (connection.insecure()) {
+            settings = settings.withSSLVerificationDisabled();
+        }
+        this.config = settings;
+        JdkHttpExecutor.install();
     }
 
     /**

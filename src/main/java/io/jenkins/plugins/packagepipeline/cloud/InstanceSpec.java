@@ -202,7 +202,7 @@ public final class InstanceSpec {
             return this;
         }
         public Builder availabilityZone(String value) { this.availabilityZone = value; return this; }
-        /** Extra server metadata (keys starting {@code package-pipeline.} are reserved). */
+        /** Extra server metadata (the ownership keys {@code package-pipeline.allocation...} are always ours). */
         public Builder metadata(Map<String, String> values) { this.metadata.putAll(values); return this; }
         public Builder metadata(String key, String value) { this.metadata.put(key, value); return this; }
         /** Cloud-init user-data; {@code source} names it in messages (a file name). */

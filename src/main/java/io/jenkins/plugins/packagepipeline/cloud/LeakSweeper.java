@@ -11,17 +11,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.compute.Keypair;
-import org.openstack4j.model.compute.Server;
-import org.openstack4j.model.network.NetFloatingIP;
-import org.openstack4j.model.network.SecurityGroup;
-import org.openstack4j.model.storage.block.Volume;
 
 /**
  * Finds instance resources tagged by this engine that nobody will remove: their lease expired, their owner is gone
  * (as the caller's predicate says, e.g. the Jenkins build finished), or they are orphans (no server left in their
  * allocation, and older than a grace period so a provisioning in progress is never touched). A dry run only
  * reports; otherwise each leaked allocation is removed like {@link Provisioner#destroy}. Snapshots (scope
- * {@code snapshot}) are never swept: retention handles them.
+ * {@code snapshot}) are never swept, nor volumes that still hold volume snapshots: retention handles them.
  */
 public final class LeakSweeper {
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(30);
@@ -48,24 +44,13 @@ public final class LeakSweeper {
     public SweepReport sweep(boolean dryRun, Predicate<Ownership> ownerGone, ProgressListener listener) {
         OSClientV3 os = session.client();
         Instant now = clock.instant();
+        CloudResources resources = new CloudResources(session, listener, Duration.ofSeconds(1), Duration.ofMinutes(5));
         Map<String, Group> groups = new LinkedHashMap<>();
-        for (Server s : CloudResources.call("list servers", () -> os.compute().servers().list(true))) {
-            Ownership.fromMetadata(s.getMetadata()).ifPresent(o -> group(groups, o).add(
-                    new CreatedResource(CreatedResource.Kind.SERVER, s.getId(), s.getName()), s.getCreated(), true));
-        }
-        for (Volume v : CloudResources.call("list volumes", () -> os.blockStorage().volumes().list())) {
-            Ownership.fromMetadata(v.getMetaData()).ifPresent(o -> group(groups, o).add(
-                    new CreatedResource(CreatedResource.Kind.VOLUME, v.getId(), v.getName()), v.getCreated(), false));
-        }
-        for (NetFloatingIP ip : CloudResources.call("list floating IPs", () -> os.networking().floatingip().list())) {
-            Ownership.fromDescription(ip.getDescription()).ifPresent(o -> group(groups, o).add(
-                    new CreatedResource(CreatedResource.Kind.FLOATING_IP, ip.getId(), ip.getFloatingIpAddress()),
-                    ip.getCreatedAt(), false));
-        }
-        for (SecurityGroup g : CloudResources.call("list security groups",
-                () -> os.networking().securitygroup().list())) {
-            Ownership.fromDescription(g.getDescription()).ifPresent(o -> group(groups, o).add(
-                    new CreatedResource(CreatedResource.Kind.SECURITY_GROUP, g.getId(), g.getName()), null, false));
+        for (CloudResources.Tagged tagged : resources.listTagged(true)) {
+            if (Ownership.SCOPE_INSTANCE.equals(tagged.ownership().scope())) {
+                groups.computeIfAbsent(tagged.ownership().allocation(), a -> new Group(tagged.ownership()))
+                        .add(tagged);
+            }
         }
         List<SweepReport.Leak> leaks = new ArrayList<>();
         for (Map.Entry<String, Group> entry : groups.entrySet()) {
@@ -75,12 +60,9 @@ public final class LeakSweeper {
                     : !group.hasServer && group.oldest != null && group.oldest.plus(grace).isBefore(now)
                             ? "orphaned: no server left, created " + group.oldest : null;
             if (reason != null) {
-                List<CreatedResource> resources = new ArrayList<>(group.resources);
-                String keyName = CloudResources.keyPairName(entry.getKey());
-                if (CloudResources.call("get key pair", () -> os.compute().keypairs().get(keyName)) != null) {
-                    resources.add(new CreatedResource(CreatedResource.Kind.KEY_PAIR, keyName, keyName));
-                }
-                leaks.add(new SweepReport.Leak(entry.getKey(), reason, group.ownership, resources));
+                List<CreatedResource> leaked = new ArrayList<>(group.resources);
+                resources.keyPair(entry.getKey()).ifPresent(leaked::add);
+                leaks.add(new SweepReport.Leak(entry.getKey(), reason, group.ownership, leaked));
             }
         }
         for (Keypair key : CloudResources.call("list key pairs", () -> os.compute().keypairs().list())) {
@@ -100,8 +82,7 @@ public final class LeakSweeper {
             listener.progress((dryRun ? "leaked (dry run, kept): " : "leaked, removing: ") + "allocation "
                     + leak.allocation() + " - " + leak.reason() + " - " + leak.resources());
             if (!dryRun) {
-                new CloudResources(session, listener, Duration.ofSeconds(1), Duration.ofMinutes(5))
-                        .remove(leak.resources());
+                resources.remove(leak.resources());
             }
         }
         if (leaks.isEmpty()) {
@@ -114,13 +95,6 @@ public final class LeakSweeper {
         return "owner " + o.owner() + ", job " + o.job() + ", build " + o.build();
     }
 
-    private static Group group(Map<String, Group> groups, Ownership ownership) {
-        if (!Ownership.SCOPE_INSTANCE.equals(ownership.scope())) {
-            return new Group(ownership); // not swept: a throw-away group
-        }
-        return groups.computeIfAbsent(ownership.allocation(), a -> new Group(ownership));
-    }
-
     private static final class Group {
         final Ownership ownership;
         final List<CreatedResource> resources = new ArrayList<>();
@@ -131,11 +105,11 @@ public final class LeakSweeper {
             this.ownership = ownership;
         }
 
-        void add(CreatedResource resource, Date created, boolean server) {
-            resources.add(resource);
-            hasServer |= server;
-            if (created != null && (oldest == null || created.toInstant().isBefore(oldest))) {
-                oldest = created.toInstant();
+        void add(CloudResources.Tagged tagged) {
+            resources.add(tagged.resource());
+            hasServer |= tagged.resource().kind() == CreatedResource.Kind.SERVER;
+            if (tagged.created() != null && (oldest == null || tagged.created().isBefore(oldest))) {
+                oldest = tagged.created();
             }
         }
     }

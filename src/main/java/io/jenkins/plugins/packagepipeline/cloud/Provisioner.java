@@ -277,7 +277,6 @@ public final class Provisioner {
         private Server boot(String imageId, String flavorId, List<String> networkIds, List<String> groupIds,
                 String keyPairName, String bootVolume, UserData userData) {
             Map<String, String> metadata = new LinkedHashMap<>(spec.metadata());
-            metadata.keySet().removeIf(k -> k.startsWith(Ownership.PREFIX));
             metadata.putAll(ownership.toMetadata());
             ServerCreateBuilder builder = Builders.server().name(name).flavor(flavorId).addMetadata(metadata);
             if (bootVolume != null) {

@@ -162,13 +162,33 @@ public final class Snapshots {
         return List.copyOf(older);
     }
 
-    /** Deletes a snapshot image and its volume snapshots. */
+    /**
+     * Deletes a snapshot image and its volume snapshots; a source volume kept only for those snapshots (its
+     * instance was destroyed) is removed with its last snapshot.
+     */
     public void delete(ServerSnapshot snapshot, ProgressListener listener) {
+        OSClientV3 os = session.client();
         List<CreatedResource> parts = new ArrayList<>();
         parts.add(new CreatedResource(CreatedResource.Kind.IMAGE, snapshot.imageId(), snapshot.name()));
-        snapshot.volumeSnapshotIds().forEach(id -> parts.add(
-                new CreatedResource(CreatedResource.Kind.VOLUME_SNAPSHOT, id, null)));
-        new CloudResources(session, listener, poll, Duration.ofMinutes(5)).remove(parts);
+        List<String> sourceVolumes = new ArrayList<>();
+        for (String id : snapshot.volumeSnapshotIds()) {
+            parts.add(new CreatedResource(CreatedResource.Kind.VOLUME_SNAPSHOT, id, null));
+            VolumeSnapshot volumeSnapshot = CloudResources.call("get volume snapshot " + id,
+                    () -> os.blockStorage().snapshots().get(id));
+            if (volumeSnapshot != null) {
+                sourceVolumes.add(volumeSnapshot.getVolumeId());
+            }
+        }
+        CloudResources resources = new CloudResources(session, listener, poll, Duration.ofMinutes(5));
+        resources.remove(parts);
+        for (String volumeId : sourceVolumes) {
+            Volume volume = CloudResources.call("get volume " + volumeId, () -> os.blockStorage().volumes().get(volumeId));
+            String allocation = volume == null ? null : CloudResources.allocationOf(volume.getMetaData());
+            if (allocation != null && volume.getAttachments().isEmpty()
+                    && resources.find(allocation).stream().noneMatch(r -> r.kind() == CreatedResource.Kind.SERVER)) {
+                resources.remove(List.of(new CreatedResource(CreatedResource.Kind.VOLUME, volumeId, volume.getName())));
+            }
+        }
     }
 
     /** Finds one of our snapshots by image id or name. */

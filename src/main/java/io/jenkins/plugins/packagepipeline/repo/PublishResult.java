@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param build the build published
  * @param snapshotDir the snapshot's directory relative to the repos directory, or null when no snapshot was made
- *     (the build did not succeed)
+ *     (the build did not succeed, or was purged)
  * @param packages how many packages the snapshot holds
  * @param consistent whether every package's latest build had succeeded (the snapshot may become {@code consistent})
  * @param currentMoved whether {@code current} now points at this snapshot
@@ -23,7 +23,8 @@ public record PublishResult(BuildRecord build, String snapshotDir, int packages,
     public String summary() {
         String name = SnapshotBuilder.describe(build);
         if (snapshotDir == null) {
-            return "No snapshot for " + name + " (" + build.status() + "); repositories unchanged";
+            return "No snapshot for " + name + " (" + (build.purged() ? "purged" : build.status())
+                    + "); repositories unchanged";
         }
         return String.format("Published %s: snapshot %s with %d package(s)%s%s%s in %.2f s", name, snapshotDir,
                 packages, reused ? " (already complete)" : "", currentMoved ? ", current moved" : ", current kept",

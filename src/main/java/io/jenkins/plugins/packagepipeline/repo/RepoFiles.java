@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.repo;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -78,22 +78,6 @@ public final class RepoFiles {
         }
     }
 
-    /** Deletes a file or directory tree if it exists; symbolic links are removed, never followed. */
-    public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(root);
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     /** Overwrites every regular file under {@code root} with zeros, then deletes the tree (for secret material). */
     public static void wipeTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -112,6 +96,6 @@ public final class RepoFiles {
                 }
             }
         }
-        deleteTree(root);
+        FileTrees.delete(root);
     }
 }

@@ -65,7 +65,8 @@ public final class RepoPublisher {
     /**
      * Publishes builds, oldest build first: a snapshot per successful build (a build whose snapshot is already
      * complete is not made again, so publishing is idempotent and a crashed run is simply run again), then the
-     * pointers, then the reports. Failed and retried builds make no snapshot but show in the reports.
+     * pointers, then the reports. Failed and retried builds make no snapshot but show in the reports; purged builds
+     * are left alone.
      *
      * @param signingKey the key that signs RPMs and repomd.xml, or null for an unsigned repository
      * @return one result per build, in the order published
@@ -84,12 +85,15 @@ public final class RepoPublisher {
             }
             SecretMasker masker = signingKey == null ? SecretMasker.none() : signingKey.masker();
             SnapshotBuilder snapshots = new SnapshotBuilder(config, signer, masker);
-            for (BuildRecord build : ordered) {
-                PublishResult result = publishOne(build, snapshots);
-                progress.accept(result.summary());
-                results.add(result);
+            try {
+                for (BuildRecord build : ordered) {
+                    PublishResult result = publishOne(build, snapshots);
+                    progress.accept(result.summary());
+                    results.add(result);
+                }
+            } finally {
+                StatusReports.write(config, store); // also after a failure: the reports show what is served
             }
-            StatusReports.write(config, store);
         }
         return results;
     }
@@ -128,7 +132,7 @@ public final class RepoPublisher {
     private PublishResult publishOne(BuildRecord build, SnapshotBuilder snapshots)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        if (build.status() != BuildStatus.SUCCESS) {
+        if (build.status() != BuildStatus.SUCCESS || build.purged()) {
             return new PublishResult(build, null, 0, false, false, false, false, since(started));
         }
         Path snapshotDir = snapshots.snapshotDir(build);

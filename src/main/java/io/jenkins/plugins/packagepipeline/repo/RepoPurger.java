@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.repo;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.repo.report.StatusReports;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -76,7 +77,7 @@ public final class RepoPurger {
                     if (!dryRun) {
                         Files.deleteIfExists(dir.resolve(SnapshotManifest.FILE_NAME));
                         for (Path p : removable) {
-                            RepoFiles.deleteTree(p);
+                            FileTrees.delete(p);
                         }
                         store.markPurged(build.id());
                     }

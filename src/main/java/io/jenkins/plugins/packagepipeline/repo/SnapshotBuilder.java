@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.repo;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
@@ -56,11 +57,9 @@ final class SnapshotBuilder {
         for (BuildRecord b : all) {
             rpmsByBuild.put(b, rpmsOf(b));
         }
-        clean(snapshot, rpmsByBuild.get(build));
+        clean(snapshot, build);
         if (signer != null) {
-            for (Map.Entry<BuildRecord, List<Path>> e : rpmsByBuild.entrySet()) {
-                ensureSigned(e.getKey(), e.getValue());
-            }
+            ensureSigned(rpmsByBuild);
         }
         List<SnapshotManifest.Entry> entries = new ArrayList<>();
         if (config.components()) {
@@ -141,17 +140,25 @@ final class SnapshotBuilder {
         return build.packageName() + " " + BuildRecord.outputDirName(build.sourceCommit(), build.distgitCommit());
     }
 
-    /** Removes what an interrupted earlier attempt may have left: repodata, links to other builds, .repo files. */
-    private void clean(Path snapshot, List<Path> ownRpms) throws IOException {
+    /**
+     * Removes what an interrupted earlier attempt may have left: repodata, component trees, .repo files and the hard
+     * links to other builds' RPMs. A file is taken for such a link only if the build does not list it among its
+     * artifacts and it has other links: the build's own files, SRPM included, are never touched.
+     */
+    private void clean(Path snapshot, BuildRecord build) throws IOException {
         Files.createDirectories(snapshot);
-        RepoFiles.deleteTree(snapshot.resolve("repodata"));
-        RepoFiles.deleteTree(snapshot.resolve(".repodata"));
-        RepoFiles.deleteTree(snapshot.resolve(COMPONENTS_DIR));
-        Set<Path> own = new HashSet<>(ownRpms);
+        FileTrees.delete(snapshot.resolve("repodata"));
+        FileTrees.delete(snapshot.resolve(".repodata"));
+        FileTrees.delete(snapshot.resolve(COMPONENTS_DIR));
+        Set<Path> own = new HashSet<>();
+        for (String artifact : build.artifacts()) {
+            own.add(config.dataDir().resolve(artifact).normalize());
+        }
         try (Stream<Path> files = Files.list(snapshot)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                boolean staleLink = name.endsWith(".rpm") && !own.contains(f.normalize());
+                boolean staleLink = name.endsWith(".rpm") && !own.contains(f.normalize())
+                        && ((Integer) Files.getAttribute(f, "unix:nlink")) > 1;
                 if (staleLink || name.endsWith(".repo") || name.startsWith(".pkglist")) {
                     Files.deleteIfExists(f);
                 }
@@ -159,15 +166,25 @@ final class SnapshotBuilder {
         }
     }
 
-    /** Signs a build's RPMs in its own directory once per key (a marker file remembers it). */
-    private void ensureSigned(BuildRecord build, List<Path> rpms) throws IOException, InterruptedException {
-        Path marker = snapshotDir(build).resolve(SIGNED_MARKER + signer.fingerprint());
-        if (Files.exists(marker)) {
-            return;
+    /**
+     * Signs, in their own directories and with one rpmsign run, the RPMs of the builds not yet signed with this key;
+     * a marker file per build remembers it (so enabling signing on a large repository signs everything once).
+     */
+    private void ensureSigned(Map<BuildRecord, List<Path>> rpmsByBuild) throws IOException, InterruptedException {
+        List<Path> markers = new ArrayList<>();
+        List<Path> toSign = new ArrayList<>();
+        for (Map.Entry<BuildRecord, List<Path>> e : rpmsByBuild.entrySet()) {
+            Path marker = snapshotDir(e.getKey()).resolve(SIGNED_MARKER + signer.fingerprint());
+            if (!Files.exists(marker)) {
+                markers.add(marker);
+                toSign.addAll(e.getValue());
+            }
         }
-        removeSigningLeftovers(rpms);
-        signer.signRpms(rpms);
-        RepoFiles.writeAtomically(marker, describe(build) + "\n");
+        removeSigningLeftovers(toSign);
+        signer.signRpms(toSign);
+        for (Path marker : markers) {
+            RepoFiles.writeAtomically(marker, "signed by " + signer.fingerprint() + "\n");
+        }
     }
 
     /**

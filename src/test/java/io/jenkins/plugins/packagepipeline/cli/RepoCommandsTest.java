@@ -76,6 +76,11 @@ class RepoCommandsTest {
         assertTrue(status.out().contains("beta") && status.out().contains("FAILED"), status.out());
         assertTrue(status.out().contains("current -> " + "b1/b1/"), status.out());
 
+        Path config = Files.writeString(dir.resolve("pipeline.yaml"), "datadir: data\ncatalog: catalog.yaml\n");
+        Run statusFromConfig = cli("status", "--config", config.toString());
+        assertEquals(status.out().lines().skip(1).limit(2).toList(),
+                statusFromConfig.out().lines().skip(1).limit(2).toList(), statusFromConfig.err());
+
         Run dryRun = cli("purge", "--datadir", data.toString(), "--older-than", "30", "--dry-run");
         assertEquals(0, dryRun.exit(), dryRun.err());
         assertTrue(dryRun.out().contains("would purge alpha repos/a1/a1/"), dryRun.out());

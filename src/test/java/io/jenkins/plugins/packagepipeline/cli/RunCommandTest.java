@@ -34,16 +34,14 @@ class RunCommandTest {
         assertEquals(0, first.exitCode(), first.toString());
         assertTrue(first.out().contains("committed hello/distgit\n"), first.out());
         assertTrue(first.out().matches("(?s).*\nbuilt hello in [0-9.]+ s\nbuilt hello-c in [0-9.]+ s\n.*"), first.out());
-        assertTrue(first.out().contains("published 2 RPMs to " + datadir.resolve("repo")), first.out());
-        Path repo = datadir.resolve("repo");
+        Path repo = datadir.resolve("repos/current");
+        assertTrue(first.out().contains("repository: " + repo), first.out());
         assertTrue(Files.isRegularFile(repo.resolve("repodata/repomd.xml")), "no repodata in " + repo);
-        ProcessResult query = ProcessRunner.command("dnf", "-q", "repoquery", "--installroot",
-                        dir.resolve("root").toString(), "--releasever=9", "--setopt=reposdir=/dev/null",
-                        "--repofrompath=pp,file://" + repo.toAbsolutePath(), "--repo", "pp", "--qf", "%{name} %{arch}")
-                .timeout(Duration.ofMinutes(2)).run().requireSuccess("dnf repoquery");
-        String packages = query.tailText();
-        assertTrue(packages.contains("hello noarch"), packages);
-        assertTrue(packages.contains("hello-c x86_64") || packages.contains("hello-c aarch64"), packages);
+        assertTrue(Files.readString(repo.resolve("package-pipeline.repo")).contains("baseurl="), "no .repo file");
+        String packages = repoquery(repo, "root1");
+        assertTrue(packages.contains("hello 1.0.0 noarch"), packages);
+        assertTrue(packages.contains("hello-c 1.0.0 x86_64") || packages.contains("hello-c 1.0.0 aarch64"), packages);
+        Path firstSnapshot = repo.toRealPath();
 
         CommandLineRun again = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
                 datadir.toString());
@@ -56,6 +54,21 @@ class RunCommandTest {
         assertEquals(0, changed.exitCode(), changed.toString());
         assertTrue(changed.out().startsWith("committed hello/upstream\nbuilt hello in "), changed.out());
         assertTrue(changed.out().contains("up to date hello-c\n"), changed.out());
+        Path secondSnapshot = repo.toRealPath();
+        assertTrue(!secondSnapshot.equals(firstSnapshot), "current did not move to the new build's snapshot");
+        String releases = repoquery(repo, "root2");
+        assertEquals(2, releases.lines().filter(l -> l.startsWith("hello ") || l.startsWith("hello-c ")).count(),
+                "the snapshot holds one hello and one hello-c:\n" + releases);
+        assertTrue(Files.isDirectory(firstSnapshot.resolve("repodata")), "the earlier snapshot stays served");
+    }
+
+    private String repoquery(Path repo, String root) throws Exception {
+        ProcessResult query = ProcessRunner.command("dnf", "-q", "repoquery", "--installroot",
+                        dir.resolve(root).toString(), "--releasever=9", "--setopt=reposdir=/dev/null",
+                        "--repofrompath=pp,file://" + repo.toAbsolutePath(), "--repo", "pp",
+                        "--qf", "%{name} %{version} %{arch}")
+                .timeout(Duration.ofMinutes(2)).run().requireSuccess("dnf repoquery");
+        return query.tailText();
     }
 
     @Test

@@ -216,7 +216,7 @@ class OpenStackProvisionerTest {
     void noValidHostReportsTheFaultAsCapacityAndCleansUp() {
         OSClientV3 os = session.client();
         String flavorName = "pp-test-huge-" + Ownership.randomText(5);
-        // within the project's RAM quota (1024000 MB), beyond the fake hypervisor's 800000 MB
+        // within the project's RAM quota (4096000 MB), beyond the fake hypervisor's 800000 MB
         var flavor = os.compute().flavors().create(Builders.flavor().name(flavorName).ram(900_000).vcpus(1)
                 .disk(1).build());
         TestOpenStack.Lines lines = new TestOpenStack.Lines();

@@ -27,6 +27,7 @@ class PublishCrashSafetyTest {
     @Test
     void pointersSurviveKillNineAtAnyInstant() throws Exception {
         TestKeys keys = TestKeys.generate();
+        List<Path> homesBefore = gnupgHomes();
         long seed = System.nanoTime();
         Random random = new Random(seed);
         try (TestBuilds builds = new TestBuilds(dir.resolve("data"))) {
@@ -38,18 +39,19 @@ class PublishCrashSafetyTest {
             Path repos = builds.dataDir.resolve("repos");
             int killed = 0;
             for (int attempt = 0; attempt < KILLS; attempt++) {
-                // fresh work for every run, so that each kill lands while snapshots are being made
-                builds.success("pkg" + random.nextInt(8), (attempt + 3) + ".0");
-                builds.success("pkg" + random.nextInt(8), (attempt + 3) + ".1");
+                // fresh work for every run (4 new builds), so that each kill lands while snapshots are being made
+                for (int n = 0; n < 4; n++) {
+                    builds.success("pkg" + random.nextInt(8), (attempt + 3) + "." + n);
+                }
                 Process publisher = startPublisher(builds.dataDir, keys, attempt);
-                long delay = 700 + random.nextInt(3000);
-                if (!publisher.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                String when = killInstant(publisher, attempt, random);
+                if (publisher.isAlive()) {
                     killTree(publisher);
                     killed++;
                 }
-                checkPointers(repos, "after kill " + attempt + " at " + delay + " ms (seed " + seed + ")");
+                checkPointers(repos, "after kill " + attempt + " " + when + " (seed " + seed + ")");
             }
-            assertTrue(killed >= KILLS / 2, "most runs were killed mid-way (seed " + seed + ")");
+            assertTrue(killed >= KILLS - 1, "runs killed mid-way: " + killed + " (seed " + seed + ")");
             Process last = startPublisher(builds.dataDir, keys, KILLS);
             assertTrue(last.waitFor(3, TimeUnit.MINUTES));
             assertEquals(0, last.exitValue(), Files.readString(dir.resolve("publisher-" + KILLS + ".log")));
@@ -59,10 +61,67 @@ class PublishCrashSafetyTest {
             List<String> latest = builds.store.latestPerPackage().stream().map(b -> b.nvr()).sorted().toList();
             assertEquals(latest, offered);
         }
-        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            List<Path> left = tmp.filter(p -> p.getFileName().toString().startsWith("pp-gnupg-")).toList();
-            assertEquals(List.of(), left, "the final run swept the gpg homes of killed runs");
+        try (Stream<Path> logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("publisher-")).toList()) {
+                String text = Files.readString(log);
+                assertTrue(!text.contains(TestKeys.PASSPHRASE) && !text.contains(keys.secretKeyFragment()),
+                        "no secret in the publisher's output " + log);
+            }
         }
+        List<Path> left = new ArrayList<>(gnupgHomes());
+        left.removeAll(homesBefore);
+        assertEquals(List.of(), left, "the final run swept the gpg homes of killed runs");
+    }
+
+    @Test
+    void publishersInSeparateProcessesAreSerializedByTheLockFile() throws Exception {
+        TestKeys keys = TestKeys.generate();
+        try (TestBuilds builds = new TestBuilds(dir.resolve("data"))) {
+            for (int p = 0; p < 6; p++) {
+                builds.success("pkg" + p, "1.0");
+            }
+            List<Process> publishers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                publishers.add(startPublisher(builds.dataDir, keys, 100 + i));
+            }
+            for (int i = 0; i < publishers.size(); i++) {
+                assertTrue(publishers.get(i).waitFor(3, TimeUnit.MINUTES));
+                assertEquals(0, publishers.get(i).exitValue(),
+                        Files.readString(dir.resolve("publisher-" + (100 + i) + ".log")));
+            }
+            Path repos = builds.dataDir.resolve("repos");
+            checkPointers(repos, "after three concurrent publishers");
+            for (var build : builds.store.latestPerPackage()) {
+                assertTrue(SnapshotManifest.read(builds.dataDir.resolve(build.repoDir())).isPresent(),
+                        build.packageName() + " has a complete snapshot");
+            }
+        }
+    }
+
+    /**
+     * Waits for a random instant of the run: either a random time after the start (before or while the lock is
+     * taken, the key imported...), or a random time after the publisher finished its first or second new snapshot.
+     */
+    private String killInstant(Process publisher, int attempt, Random random) throws Exception {
+        int snapshots = random.nextInt(3);
+        long extra = random.nextInt(400);
+        if (snapshots == 0) {
+            long delay = 200 + random.nextInt(1500);
+            publisher.waitFor(delay, TimeUnit.MILLISECONDS);
+            return "at " + delay + " ms";
+        }
+        Path log = dir.resolve("publisher-" + attempt + ".log");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (publisher.isAlive() && System.nanoTime() < deadline) {
+            long published = Files.readString(log).lines()
+                    .filter(l -> l.startsWith("Published ") && !l.contains("already complete")).count();
+            if (published >= snapshots) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        publisher.waitFor(extra, TimeUnit.MILLISECONDS);
+        return extra + " ms after snapshot " + snapshots;
     }
 
     private Process startPublisher(Path dataDir, TestKeys keys, int attempt) throws Exception {
@@ -74,6 +133,12 @@ class PublishCrashSafetyTest {
         builder.environment().put("PACKAGE_PIPELINE_SIGNING_KEY", keys.armoredSecretKey);
         builder.environment().put("PACKAGE_PIPELINE_SIGNING_PASSPHRASE", TestKeys.PASSPHRASE);
         return builder.start();
+    }
+
+    private static List<Path> gnupgHomes() throws Exception {
+        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return tmp.filter(p -> p.getFileName().toString().startsWith("pp-gnupg-")).toList();
+        }
     }
 
     /** SIGKILL to the JVM and every tool it started, at once: no cleanup code runs anywhere. */

@@ -10,6 +10,7 @@ import io.jenkins.plugins.packagepipeline.build.BuildOptions;
 import io.jenkins.plugins.packagepipeline.build.BuildReport;
 import io.jenkins.plugins.packagepipeline.build.BuildSettings;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
+import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,18 +156,10 @@ class PublishEndToEndTest {
         assertEquals(200, response.statusCode(), url);
     }
 
+    /** A real copy (new inodes, not links) of a snapshot, to tamper with without touching the published one. */
     private static Path copyTree(Path from, Path to) throws Exception {
-        Path source = from.toRealPath();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        ProcessRunner.command("cp", "-r", "--dereference", from.toRealPath().toString(), to.toString())
+                .timeout(Duration.ofMinutes(1)).run().requireSuccess("cp of " + from);
         return to;
     }
 }

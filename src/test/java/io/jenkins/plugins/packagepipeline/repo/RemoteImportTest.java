@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.build.BuildSettings;
+import io.jenkins.plugins.packagepipeline.build.BuildWorker;
 import io.jenkins.plugins.packagepipeline.repo.remote.BuildImporter;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
@@ -91,6 +93,28 @@ class RemoteImportTest {
         assertEquals(2, dnf.available().size());
         assertTrue(importer.importBuild(worker.dataDir.resolve(alpha.repoDir()).toString()).isEmpty(),
                 "importing a recorded success again is a no-op");
+    }
+
+    @Test
+    void importsWhatTheBuildEnginesWorkerModeMakes() throws Exception {
+        GitPackages git = new GitPackages(Files.createDirectories(dir.resolve("git")));
+        git.add("delta", "");
+        Path workerOutput = dir.resolve("worker-output");
+        BuildWorker worker = new BuildWorker(BuildSettings.defaults(dir.resolve("worker-data")));
+        BuildRecord built = worker.build(git.catalog().packagesIn(null, java.util.Set.of("delta")).get(0), null, null,
+                workerOutput, line -> { });
+        assertEquals(BuildStatus.SUCCESS, built.status(), built.notes());
+        List<BuildRecord> imported;
+        try (StaticHttpServer server = new StaticHttpServer(workerOutput)) {
+            imported = new BuildImporter(centralConfig, central.store).importBuild(server.url() + built.repoDir());
+        }
+        BuildRecord record = imported.get(0);
+        assertEquals(built.sourceCommit(), record.sourceCommit());
+        assertEquals(built.nvr(), record.nvr());
+        assertEquals(built.artifacts(), record.artifacts());
+        new RepoPublisher(centralConfig, central.store).publish(record, null);
+        Dnf dnf = new Dnf(dir.resolve("root-delta"), central.dataDir.resolve("repos/current").toUri().toString(), null);
+        assertEquals(List.of(built.nvr().replace(".src", "")), dnf.available());
     }
 
     @Test

@@ -66,6 +66,7 @@ class RepoPublisherTest {
         assertEquals(inode(alphaRpm), inode(linked), "the other package's RPM is a hard link, not a copy");
         assertFalse(Files.exists(snapshot.resolve(Path.of(a.artifacts().get(1)).getFileName())),
                 "SRPMs stay out unless configured");
+        assertTrue(Files.exists(builds.dataDir.resolve(b.artifacts().get(1))), "the build's own SRPM is kept");
         assertTrue(Files.isRegularFile(snapshot.resolve(SnapshotManifest.FILE_NAME)));
         String repoFile = Files.readString(snapshot.resolve("package-pipeline.repo"));
         assertTrue(repoFile.contains("baseurl=" + repos().toUri() + result.snapshotDir() + "/"), repoFile);
@@ -104,10 +105,12 @@ class RepoPublisherTest {
         // A publisher killed half-way through b: stale links and half-made repodata, no manifest.
         Path snapshot = builds.dataDir.resolve(b.repoDir());
         Files.createDirectories(snapshot.resolve(".repodata"));
-        Files.writeString(snapshot.resolve("stale-9-9.noarch.rpm"), "junk");
+        Path stale = Files.writeString(dir.resolve("stale-9-9.noarch.rpm"), "junk");
+        Files.createLink(snapshot.resolve("stale-9-9.noarch.rpm"), stale);
         PublishResult redone = publisher.publish(b, null);
         assertFalse(redone.reused());
         assertFalse(Files.exists(snapshot.resolve("stale-9-9.noarch.rpm")));
+        assertTrue(Files.exists(builds.dataDir.resolve(b.artifacts().get(1))), "its own SRPM stays");
         assertEquals(2, dnfOn("current").available().size());
     }
 
@@ -164,6 +167,26 @@ class RepoPublisherTest {
         assertTrue(offered.stream().noneMatch(n -> n.startsWith("alpha")), offered.toString());
         assertTrue(Files.exists(current.resolve("components/extras")
                 .resolve(Path.of(b.artifacts().get(1)).getFileName())), "SRPM included when configured");
+    }
+
+    @Test
+    void aPublisherWaitingTooLongForTheLockSaysWhoHoldsIt() throws Exception {
+        RepoConfig impatient = RepoConfig.defaults(builds.dataDir);
+        impatient = new RepoConfig(impatient.dataDir(), impatient.publicUrl(), impatient.repoName(), false, false,
+                java.time.Duration.ofMillis(300));
+        BuildRecord a = builds.success("alpha", "1.0");
+        RepoPublisher waiting = new RepoPublisher(impatient, builds.store);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (PublishLock held = PublishLock.acquire(repos(), java.time.Duration.ofSeconds(5))) {
+            Future<PublishResult> attempt = other.submit(() -> waiting.publish(a, null));
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    attempt::get);
+            assertTrue(e.getCause() instanceof PackagePipelineException, String.valueOf(e.getCause()));
+            assertTrue(e.getCause().getMessage().contains(".publish.lock"), e.getCause().getMessage());
+        } finally {
+            other.shutdown();
+        }
+        assertTrue(waiting.publish(a, null).currentMoved(), "once the lock is free, publishing works");
     }
 
     @Test

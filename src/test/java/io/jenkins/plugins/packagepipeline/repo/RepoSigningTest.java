@@ -83,6 +83,23 @@ class RepoSigningTest {
     }
 
     @Test
+    void everyComponentRepositoryIsSigned() throws Exception {
+        RepoPublisher perComponent = new RepoPublisher(RepoConfig.defaults(builds.dataDir).withComponents(true),
+                builds.store);
+        try (SigningKey key = keys.signingKey()) {
+            perComponent.publish(List.of(builds.success("alpha", "1.0", "", "base"),
+                    builds.success("beta", "1.0", "", "extras")), key);
+        }
+        Path current = builds.dataDir.resolve("repos/current");
+        for (String component : List.of("base", "extras")) {
+            assertTrue(Files.isRegularFile(current.resolve("components").resolve(component)
+                    .resolve("repodata/repomd.xml.asc")), component);
+        }
+        String aggregate = Files.readString(current.resolve("package-pipeline.repo"));
+        assertEquals(2, aggregate.split("repo_gpgcheck=1", -1).length - 1, aggregate);
+    }
+
+    @Test
     void aWrongPassphraseFailsClearlyWithoutLeakingItAndKeepsTheServedRepo() throws Exception {
         BuildRecord a = builds.success("alpha", "1.0");
         try (SigningKey key = keys.signingKey()) {

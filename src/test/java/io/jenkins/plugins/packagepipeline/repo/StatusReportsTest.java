@@ -49,7 +49,7 @@ class StatusReportsTest {
     void csvAndJsonHoldOneRowPerPackageWithItsLatestBuild() throws Exception {
         Path repos = builds.dataDir.resolve("repos");
         List<String> csv = Files.readAllLines(repos.resolve("status_report.csv"));
-        assertEquals("package,status,source_commit,distgit_commit,nvr,build_time,component,logs,purged", csv.get(0));
+        assertEquals("package,status,source_commit,distgit_commit,nvr,build_time,component,logs,log,purged", csv.get(0));
         assertEquals(4, csv.size(), csv.toString());
         assertTrue(csv.get(2).startsWith("beta,FAILED," + TestBuilds.hash("beta-source-2.0")), csv.get(2));
         JsonNode json = new ObjectMapper().readTree(repos.resolve("status_report.json").toFile());
@@ -86,6 +86,7 @@ class StatusReportsTest {
                 String html = Files.readString(repos.resolve(page));
                 List<String> links = hrefs(html);
                 assertTrue(links.size() >= 5, links.toString());
+                assertTrue(links.stream().anyMatch(l -> l.endsWith("/rpmbuild.log")), "links to the log files");
                 for (String link : links) {
                     HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url).resolve(link))
                             .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.repo;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class TestKeys {
             return new TestKeys(Files.readString(secret), Files.readString(pub));
         } finally {
             ProcessRunner.command("gpgconf", "--kill", "all").env("GNUPGHOME", home.toString()).run();
-            RepoFiles.deleteTree(home);
+            FileTrees.delete(home);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.repo.remote;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
@@ -91,7 +92,7 @@ public final class BuildImporter {
             Files.write(staging.resolve("commit.yaml"), source.fetch("commit.yaml").orElseThrow());
             String nvr = nvrOf(staging, commit);
             if (Files.exists(target)) {
-                RepoFiles.deleteTree(target); // an earlier import that never got recorded
+                FileTrees.delete(target); // an earlier import that never got recorded
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             List<String> artifacts = commit.artifactFiles().stream().map(f -> repoDir + "/" + f).toList();
@@ -99,7 +100,7 @@ public final class BuildImporter {
                     commit.distgitCommit(), commit.sourceBranch(), null, commit.component(), commit.status(),
                     commit.commitTime(), commit.buildTime(), nvr, artifacts, repoDir, commit.notes(), 0, false));
         } finally {
-            RepoFiles.deleteTree(staging);
+            FileTrees.delete(staging);
         }
     }
 

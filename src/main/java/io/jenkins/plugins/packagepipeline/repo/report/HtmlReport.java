@@ -52,7 +52,11 @@ final class HtmlReport {
                     .append(escape(r.distgitCommit())).append("\">").append(escape(shortHash(r.distgitCommit())))
                     .append("</code></td><td>").append(escape(r.nvr())).append("</td><td>")
                     .append(escape(r.buildTime())).append("</td><td>").append(escape(r.component()))
-                    .append("</td><td><a href=\"").append(escape(r.logs())).append("\">logs</a>");
+                    .append("</td><td><a href=\"").append(escape(r.logs())).append("\">files</a>");
+            if (!r.log().isEmpty()) {
+                html.append(" &middot; <a href=\"").append(escape(r.log())).append("\">")
+                        .append(escape(r.log().substring(r.log().lastIndexOf('/') + 1))).append("</a>");
+            }
             if (!r.notes().isEmpty()) {
                 String notes = r.notes().length() > NOTE_CHARS
                         ? "..." + r.notes().substring(r.notes().length() - NOTE_CHARS) : r.notes();

@@ -32,8 +32,8 @@ public final class StatusReports {
         String current = pointers.target(RepoPointers.CURRENT).orElse(null);
         String consistent = pointers.target(RepoPointers.CONSISTENT).orElse(null);
         String generated = Instant.now().toString();
-        List<ReportRow> latest = store.latestPerPackage().stream().map(ReportRow::of).toList();
-        List<ReportRow> recent = store.recent(RECENT_BUILDS).stream().map(ReportRow::of).toList();
+        List<ReportRow> latest = store.latestPerPackage().stream().map(b -> ReportRow.of(b, repos)).toList();
+        List<ReportRow> recent = store.recent(RECENT_BUILDS).stream().map(b -> ReportRow.of(b, repos)).toList();
 
         HtmlReport html = new HtmlReport(config.repoName(), generated, current, consistent);
         RepoFiles.writeAtomically(repos.resolve("status_report.html"),
@@ -53,11 +53,11 @@ public final class StatusReports {
 
     static String csv(List<ReportRow> rows) {
         StringBuilder out = new StringBuilder(
-                "package,status,source_commit,distgit_commit,nvr,build_time,component,logs,purged\n");
+                "package,status,source_commit,distgit_commit,nvr,build_time,component,logs,log,purged\n");
         for (ReportRow r : rows) {
             out.append(String.join(",", List.of(field(r.packageName()), r.status(), r.sourceCommit(),
                     r.distgitCommit(), field(r.nvr()), r.buildTime(), field(r.component()), field(r.logs()),
-                    String.valueOf(r.purged())))).append('\n');
+                    field(r.log()), String.valueOf(r.purged())))).append('\n');
         }
         return out.toString();
     }

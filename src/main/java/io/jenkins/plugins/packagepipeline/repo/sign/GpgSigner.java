@@ -19,11 +19,15 @@ import java.util.List;
  * passphrase preset in its memory (given on standard input, never on disk or in an argument), and the two
  * signatures repositories need: {@code rpmsign --addsign} for RPMs and a detached armored signature for
  * {@code repomd.xml}. {@link #close()} stops the agent and overwrites and deletes the gpg home.
+ *
+ * <p>The key stays protected by its passphrase inside the temporary home. The agent re-protects it there with a
+ * small S2K iteration count ({@code s2k-count 65536}): with the default, calibrated count every signature costs
+ * about a second of key derivation, which makes signing thousands of RPMs impractical; the home lives only for the
+ * session, readable by its owner alone, and is overwritten when it ends.
  */
 public final class GpgSigner implements AutoCloseable {
     private static final String PRESET = "/usr/lib/gnupg/gpg-preset-passphrase";
     private static final String HOME_PREFIX = "pp-gnupg-";
-    private static final String OWNER_FILE = "owner.pid";
 
     private final Path home;
     private final Duration timeout;
@@ -47,12 +51,12 @@ public final class GpgSigner implements AutoCloseable {
      */
     public static GpgSigner open(SigningKey key, Duration timeout, Path logFile) throws IOException, InterruptedException {
         sweepStaleHomes(timeout);
-        Path home = Files.createTempDirectory(HOME_PREFIX,
+        // the owner's pid is in the name, so that a home is never without it, whenever its owner is killed
+        Path home = Files.createTempDirectory(HOME_PREFIX + ProcessHandle.current().pid() + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         SecretMasker masker = key.masker();
         try {
-            Files.writeString(home.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
-            Files.writeString(home.resolve("gpg-agent.conf"), "allow-preset-passphrase\n", StandardCharsets.US_ASCII);
+            Files.writeString(home.resolve("gpg-agent.conf"), "allow-preset-passphrase\ns2k-count 65536\n", StandardCharsets.US_ASCII);
             Files.writeString(home.resolve("gpg.conf"), "batch\nno-tty\npinentry-mode error\n", StandardCharsets.US_ASCII);
             GpgSigner signer = new GpgSigner(home, timeout, logFile, masker, null);
             ProcessResult imported = signer.gpg(List.of("gpg", "--import"), key.armoredSecretKey());
@@ -79,9 +83,14 @@ public final class GpgSigner implements AutoCloseable {
             }
             signer.gpg(List.of("gpg-connect-agent", "/bye"), null).requireSuccess("Starting gpg-agent");
             if (key.hasPassphrase()) {
-                for (String grip : keygrips) {
-                    signer.gpg(List.of(PRESET, "--preset", grip), key.passphraseBytes())
-                            .requireSuccess("Giving the passphrase to gpg-agent");
+                byte[] passphrase = key.passphraseBytes();
+                try {
+                    for (String grip : keygrips) {
+                        signer.gpg(List.of(PRESET, "--preset", grip), passphrase)
+                                .requireSuccess("Giving the passphrase to gpg-agent");
+                    }
+                } finally {
+                    java.util.Arrays.fill(passphrase, (byte) 0);
                 }
             }
             return new GpgSigner(home, timeout, logFile, masker, fingerprint);
@@ -176,14 +185,15 @@ public final class GpgSigner implements AutoCloseable {
         List<Path> stale = new ArrayList<>();
         try (java.util.stream.Stream<Path> dirs = Files.list(tmp)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(HOME_PREFIX)).toList()) {
-                Path owner = dir.resolve(OWNER_FILE);
+                String[] parts = dir.getFileName().toString().substring(HOME_PREFIX.length()).split("-", 2);
+                long pid;
                 try {
-                    long pid = Long.parseLong(Files.readString(owner).strip());
-                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                        continue;
-                    }
-                } catch (IOException | NumberFormatException e) {
-                    continue; // killed before the key went in (nothing secret), or not a home of ours
+                    pid = Long.parseLong(parts[0]);
+                } catch (NumberFormatException e) {
+                    continue; // not a home of this engine
+                }
+                if (parts.length < 2 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
                 }
                 stale.add(dir);
             }

@@ -33,8 +33,13 @@ public final class SigningKey implements AutoCloseable {
         return armoredSecretKey.clone();
     }
 
+    /** The passphrase as UTF-8 bytes, without an intermediate String (the caller should wipe the array). */
     byte[] passphraseBytes() {
-        return new String(passphrase).getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        Arrays.fill(encoded.array(), (byte) 0);
+        return bytes;
     }
 
     boolean hasPassphrase() {

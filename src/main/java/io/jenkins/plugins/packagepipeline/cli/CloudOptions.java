@@ -1,0 +1,85 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.cloud.CloudConnection;
+import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
+import io.jenkins.plugins.packagepipeline.cloud.CloudsYaml;
+import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * The cloud options shared by the OpenStack subcommands: which cloud ({@code clouds.yaml} or {@code OS_*}
+ * variables), timeouts and TLS; plus JSON output on standard output and progress lines on standard error.
+ */
+final class CloudOptions {
+    @Option(names = "--clouds-yaml", description = "An OpenStack clouds.yaml (default: the OS_* environment variables).")
+    Path cloudsYaml;
+
+    @Option(names = "--cloud", description = "The cloud's name in clouds.yaml (needed when it holds several).")
+    String cloud;
+
+    @Option(names = "--connect-timeout", description = "HTTP connect timeout, e.g. 10s (default: ${DEFAULT-VALUE}).")
+    String connectTimeout = "10s";
+
+    @Option(names = "--read-timeout", description = "HTTP read timeout, e.g. 60s, 2m (default: ${DEFAULT-VALUE}).")
+    String readTimeout = "60s";
+
+    @Option(names = "--cacert", description = "PEM bundle of the CA(s) to trust for TLS.")
+    Path caBundle;
+
+    @Option(names = "--insecure", description = "Do not verify TLS certificates (logged as a warning).")
+    boolean insecure;
+
+    CloudSession open(PrintWriter err) {
+        CloudConnection connection = cloudsYaml != null ? CloudsYaml.read(cloudsYaml, cloud)
+                : CloudsYaml.fromEnvironment(System.getenv());
+        connection = connection.withTimeouts(duration(connectTimeout, "--connect-timeout"),
+                duration(readTimeout, "--read-timeout"));
+        if (caBundle != null) {
+            connection = connection.withCaBundle(caBundle);
+        }
+        if (insecure) {
+            connection = connection.withInsecure(true);
+        }
+        return CloudSession.open(connection, progress(err));
+    }
+
+    static ProgressListener progress(PrintWriter err) {
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
+
+    static void printJson(PrintWriter out, Object value) {
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+            out.flush();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses {@code 90s}, {@code 10m}, {@code 24h}, {@code 7d} or plain seconds. */
+    static Duration duration(String text, String option) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            char unit = t.charAt(t.length() - 1);
+            long amount = Character.isDigit(unit) ? Long.parseLong(t) : Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (unit) {
+                case 'd' -> Duration.ofDays(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } catch (RuntimeException e) {
+            throw new PackagePipelineException(option + " '" + text + "' is not a duration like 90s, 10m, 24h or 7d");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.cloud.Backups;
+import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
+import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
+import io.jenkins.plugins.packagepipeline.cloud.ServerSnapshot;
+import io.jenkins.plugins.packagepipeline.cloud.Snapshots;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code snapshot}: snapshots a server (or takes a dated backup), applies retention, lists snapshots. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Snapshots SERVER to an image (and its volumes), labelled; --backup takes a backup with a "
+                + "date-time id; --keep N deletes older snapshots with the same labels; --list lists instead.")
+public final class SnapshotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Parameters(arity = "0..1", paramLabel = "SERVER", description = "Server id or name (not with --list).")
+    String server;
+
+    @Option(names = "--name", description = "Snapshot image name (default: SERVER-snapshot-<time>).")
+    String name;
+
+    @Option(names = "--label", description = "Label KEY=VALUE, e.g. git-hash=1a2b3c (repeatable).")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--no-volumes", description = "Do not snapshot attached volumes.")
+    boolean noVolumes;
+
+    @Option(names = "--backup", description = "Take a backup of the named instance (id: UTC date-time).")
+    boolean backup;
+
+    @Option(names = "--keep", description = "Afterwards keep only the newest N snapshots carrying the same labels.")
+    Integer keep;
+
+    @Option(names = "--list", description = "List snapshots carrying the --label values (or --backup: backups of SERVER).")
+    boolean list;
+
+    @Option(names = "--timeout", description = "How long to wait for the snapshot (default: ${DEFAULT-VALUE}).")
+    String timeout = "20m";
+
+    @Override
+    public Integer call() {
+        if (server == null && !(list && !backup)) {
+            throw new PackagePipelineException("snapshot needs a SERVER (or --list)");
+        }
+        CloudSession session = cloud.open(spec.commandLine().getErr());
+        ProgressListener progress = CloudOptions.progress(spec.commandLine().getErr());
+        Snapshots snapshots = new Snapshots(session);
+        Backups backups = new Backups(session);
+        if (list) {
+            List<ServerSnapshot> found = backup ? backups.list(server) : snapshots.list(labels);
+            CloudOptions.printJson(spec.commandLine().getOut(), found.stream().map(ServerSnapshot::toMap).toList());
+            return 0;
+        }
+        java.time.Duration wait = CloudOptions.duration(timeout, "--timeout");
+        ServerSnapshot taken = backup ? backups.backup(server, labels, wait, progress)
+                : snapshots.snapshot(server, name != null ? name : server + "-snapshot-"
+                        + java.time.Instant.now().getEpochSecond(), labels, !noVolumes, wait, progress);
+        Map<String, Object> result = new LinkedHashMap<>(taken.toMap());
+        if (keep != null) {
+            result.put("deleted", snapshots.retain(taken.labels().entrySet().stream()
+                    .filter(e -> !e.getKey().equals(Backups.BACKUP_ID))
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                    keep, false, progress).stream().map(ServerSnapshot::toMap).toList());
+        }
+        CloudOptions.printJson(spec.commandLine().getOut(), result);
+        return 0;
+    }
+}
