@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * What {@code buildPackage} does on the agent: loads the catalog, runs the build engine on the plan's data
  * directory, recording into the target's build database (SQLite in the data directory, or PostgreSQL), and sums
- * up each package's builds with the {@link BuildVerdict}. Nothing Jenkins-specific: the glue only runs it on the right agent.
+ * up each package's builds with the {@link BuildVerdict}. Nothing Jenkins-specific: the glue only runs it on
+ * the right agent.
  */
 public final class PackageBuilding {
 
