@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
@@ -165,5 +166,27 @@ class RepoPublishingTest {
         assertTrue(e.getMessage().startsWith("Repo target 'trunk': the build database holds no package 'nosuch',"
                 + " build 'hello/0000000000_deadbeef', build 'garbage'."), e.getMessage());
         assertFalse(Files.exists(dataDir.resolve("repos/current")), "nothing was published");
+    }
+
+    @Test
+    void aFullRequestCrossesTheAgentChannelAndShowsNoSecret() throws Exception {
+        PublishRequest request = new PublishRequest("trunk", "/srv/trunk", "https://trunk.example.org/",
+                new PublishRequest.Signing("-----BEGIN PGP PRIVATE KEY BLOCK-----", "Pass-9a7c"),
+                new PublishRequest.Mirror("mirror@repo2.example.org:/srv/trunk", 22, "ssh-private-key", null),
+                new BuildDatabase("jdbc:postgresql://db.example.org:5432/trunk", "trunk", "Db-Pass-3e1f"),
+                new PublishSelection(List.of("hello"), List.of("hello/3f7a9c1e_9e8d7c6b")));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(request);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(request, in.readObject());
+        }
+        String shown = request.toString();
+        for (String secret : List.of("PGP", "Pass-9a7c", "ssh-private-key", "Db-Pass-3e1f")) {
+            assertFalse(shown.contains(secret), shown);
+        }
+        assertEquals("a **** b ****", request.masker().mask("a Pass-9a7c b Db-Pass-3e1f"));
     }
 }
