@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PackagePipelineAction;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PurgeOutcome;
 import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
@@ -13,7 +14,8 @@ import java.io.IOException;
 
 /**
  * What {@code purgeRepo} and its Freestyle build step do, once: find the target, read its database credentials
- * (and mirror key), purge on the agent of the workspace, and turn user errors into {@code AbortException}s with the
+ * (and mirror key), purge on the agent of the workspace, record the outcome on the build's
+ * {@link PackagePipelineAction}, and turn user errors into {@code AbortException}s with the
  * database password masked.
  */
 final class PurgeWork {
@@ -31,7 +33,9 @@ final class PurgeWork {
                     target.getPublicBaseUrl(), TargetCredentials.database(target, run), olderThanDays, dryRun,
                     secondary);
             masker = request.database().masker();
-            return workspace.act(new PurgeCallable(request, listener));
+            PurgeOutcome outcome = workspace.act(new PurgeCallable(request, listener));
+            PackagePipelineAction.record(run, outcome);
+            return outcome;
         } catch (Exception e) {
             throw UserErrors.rethrow(e, masker);
         }
