@@ -58,17 +58,8 @@ final class GlueSteps {
 
     /** Reads every class of the compiled glue. */
     static GlueSteps load() throws IOException, ReflectiveOperationException, URISyntaxException {
-        Path classes = Path.of(Class.forName(GLUE_PACKAGE + ".repo.PublishRepoStep").getProtectionDomain()
-                .getCodeSource().getLocation().toURI());
         Map<String, StepModel> steps = new TreeMap<>();
-        List<Class<?>> glue = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes.resolve(GLUE_PACKAGE.replace('.', '/')))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                glue.add(Class.forName(name, false, GlueSteps.class.getClassLoader()));
-            }
-        }
-        for (Class<?> type : glue) {
+        for (Class<?> type : glueClasses()) {
             if (Modifier.isAbstract(type.getModifiers())) {
                 continue;
             }
@@ -102,7 +93,22 @@ final class GlueSteps {
         return unsafeClass.getMethod("allocateInstance", Class.class).invoke(unsafe, type);
     }
 
-    private static Map<String, StepParameter> parameters(Class<?> type) {
+    /** Every class of the compiled glue. */
+    static List<Class<?>> glueClasses() throws IOException, ReflectiveOperationException, URISyntaxException {
+        Path classes = Path.of(Class.forName(GLUE_PACKAGE + ".repo.PublishRepoStep").getProtectionDomain()
+                .getCodeSource().getLocation().toURI());
+        List<Class<?>> glue = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes.resolve(GLUE_PACKAGE.replace('.', '/')))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                glue.add(Class.forName(name, false, GlueSteps.class.getClassLoader()));
+            }
+        }
+        return glue;
+    }
+
+    /** The data-bound arguments of a class: its constructor's (required) and its setters' (optional). */
+    static Map<String, StepParameter> parameters(Class<?> type) {
         Map<String, StepParameter> parameters = new LinkedHashMap<>();
         for (Constructor<?> constructor : type.getConstructors()) {
             if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
