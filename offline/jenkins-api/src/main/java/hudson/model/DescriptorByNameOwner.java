@@ -1,4 +1,4 @@
 package hudson.model;
 
-public interface DescriptorByNameOwner {
+public interface DescriptorByNameOwner extends ModelObject {
 }

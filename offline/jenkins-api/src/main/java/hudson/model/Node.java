@@ -1,4 +1,9 @@
 package hudson.model;
 
-public abstract class Node {
+import hudson.ExtensionPoint;
+import hudson.security.AccessControlled;
+import jenkins.util.io.OnMaster;
+
+public abstract class Node extends AbstractModelObject
+        implements ReconfigurableDescribable<Node>, ExtensionPoint, AccessControlled, OnMaster, PersistenceRoot {
 }

@@ -3,12 +3,14 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
+import jenkins.console.WithConsoleUrl;
+import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerProxy;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster,
-        StaplerProxy {
+        StaplerProxy, HistoricalBuild, WithConsoleUrl {
     @NonNull
     public JobT getParent() {
         throw new UnsupportedOperationException();

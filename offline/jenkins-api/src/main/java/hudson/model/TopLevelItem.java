@@ -1,4 +1,6 @@
 package hudson.model;
 
-public interface TopLevelItem extends Item {
+import hudson.ExtensionPoint;
+
+public interface TopLevelItem extends Item, ExtensionPoint, Describable<TopLevelItem> {
 }

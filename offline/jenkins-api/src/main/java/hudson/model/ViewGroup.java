@@ -1,4 +1,6 @@
 package hudson.model;
 
-public interface ViewGroup {
+import hudson.security.AccessControlled;
+
+public interface ViewGroup extends Saveable, ModelObject, AccessControlled {
 }

@@ -1,4 +1,6 @@
 package hudson.search;
 
-public interface SearchableModelObject {
+import hudson.model.ModelObject;
+
+public interface SearchableModelObject extends ModelObject, SearchItem {
 }

@@ -1,4 +1,5 @@
 package hudson.tasks;
 
+@Deprecated
 public abstract class BuildStepCompatibilityLayer implements BuildStep {
 }

@@ -1,7 +1,7 @@
 package hudson.tasks;
 
 import hudson.ExtensionPoint;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 
-public abstract class BuildWrapper extends AbstractDescribableImpl<BuildWrapper> implements ExtensionPoint {
+public abstract class BuildWrapper implements Describable<BuildWrapper>, ExtensionPoint {
 }

@@ -14,10 +14,6 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
         add(new Option(displayName, value));
     }
 
-    public void add(String nameAndValue) {
-        add(nameAndValue, nameAndValue);
-    }
-
     public static final class Option {
         @NonNull
         public String name;
@@ -30,10 +26,6 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
         public Option(@NonNull String name, @NonNull String value) {
             this.name = name;
             this.value = value;
-        }
-
-        public Option(String name) {
-            this(name, name);
         }
     }
 }

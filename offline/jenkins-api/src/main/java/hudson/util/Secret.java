@@ -23,11 +23,6 @@ public final class Secret implements Serializable {
         return new Secret(data == null ? "" : data);
     }
 
-    @NonNull
-    public static String toString(@CheckForNull Secret s) {
-        return s == null ? "" : s.value;
-    }
-
     @Override
     @Deprecated
     public String toString() {

@@ -1,4 +1,4 @@
 package jenkins.model;
 
-public interface DirectlyModifiableTopLevelItemGroup {
+public interface DirectlyModifiableTopLevelItemGroup extends ModifiableTopLevelItemGroup {
 }

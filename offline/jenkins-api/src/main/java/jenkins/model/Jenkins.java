@@ -17,7 +17,7 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
         ModelObjectWithContextMenu, ModelObjectWithChildren, OnMaster, Loadable {
     public static final Permission ADMINISTER = null;
 
-    protected Jenkins() {
+    private Jenkins() {
         throw new UnsupportedOperationException();
     }
 

@@ -1,4 +1,6 @@
 package jenkins.model;
 
-public interface ModelObjectWithChildren {
+import hudson.model.ModelObject;
+
+public interface ModelObjectWithChildren extends ModelObject {
 }

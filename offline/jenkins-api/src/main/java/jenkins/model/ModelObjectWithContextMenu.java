@@ -1,4 +1,6 @@
 package jenkins.model;
 
-public interface ModelObjectWithContextMenu {
+import hudson.model.ModelObject;
+
+public interface ModelObjectWithContextMenu extends ModelObject {
 }

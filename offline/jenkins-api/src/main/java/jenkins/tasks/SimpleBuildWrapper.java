@@ -19,6 +19,11 @@ public abstract class SimpleBuildWrapper extends BuildWrapper {
     }
 
     public static final class Context {
+        @Deprecated
+        public Context() {
+            throw new UnsupportedOperationException();
+        }
+
         public void env(String key, String value) {
             throw new UnsupportedOperationException();
         }
@@ -31,7 +36,9 @@ public abstract class SimpleBuildWrapper extends BuildWrapper {
     public abstract static class Disposer implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        public abstract void tearDown(@NonNull Run<?, ?> build, @Nullable FilePath workspace,
-                @Nullable Launcher launcher, @NonNull TaskListener listener) throws IOException, InterruptedException;
+        public void tearDown(@NonNull Run<?, ?> build, @Nullable FilePath workspace,
+                @Nullable Launcher launcher, @NonNull TaskListener listener) throws IOException, InterruptedException {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine;
 class DocumentationTest {
     private static final Path ROOT = ProjectFiles.root();
     private static final String TEST_COMMAND = "mvn -B -f offline/pom.xml verify";
-    private static final Pattern CLI_CALL = Pattern.compile("package-pipeline(?:-cli\\.jar)? ([a-z][a-z-]*)");
+    private static final Pattern CLI_CALL = Pattern.compile("package-pipeline(?:-cli\\.jar)? ([a-z][a-z-]*)(?=[\\s`]|$)");
 
     @Test
     void ciRunsTheReadmesTestCommandExactly() throws IOException {

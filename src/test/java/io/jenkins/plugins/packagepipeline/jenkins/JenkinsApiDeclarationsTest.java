@@ -3,7 +3,15 @@ package io.jenkins.plugins.packagepipeline.jenkins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +39,18 @@ class JenkinsApiDeclarationsTest {
             "^import (?:static )?((?:hudson|jenkins|org\\.kohsuke|org\\.jenkinsci|org\\.jenkins|com\\.cloudbees)\\.[\\w.]+);",
             Pattern.MULTILINE);
     private static final Set<String> REAL_LIBRARIES = Set.of("net.sf.json.JSONObject");
+    private static final String GLUE_PACKAGE = "io.jenkins.plugins.packagepipeline.jenkins";
+    private static final Path GLUE_VIEWS = ROOT.resolve("src/main/resources/io/jenkins/plugins/packagepipeline/jenkins");
+    /**
+     * Methods kept although the glue neither calls nor overrides them, each for a reason: the default method that lets
+     * the glue's describables leave it out; the overload that makes overload resolution of the called
+     * {@code includeAs(Authentication, ItemGroup, Class)} Jenkins' own; the factory of the Secret value holder, the only
+     * way a unit test can make the Secret a describable's setter takes.
+     */
+    private static final Set<String> KEPT_UNUSED = Set.of("hudson.model.Describable#getDescriptor[]",
+            "com.cloudbees.plugins.credentials.common.AbstractIdCredentialsListBoxModel#includeAs"
+                    + "[org.springframework.security.core.Authentication, hudson.model.Item, java.lang.Class]",
+            "hudson.util.Secret#fromString[java.lang.String]");
 
     private static Map<String, String> javaFiles(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -106,6 +126,115 @@ class JenkinsApiDeclarationsTest {
             }
         }
         assertEquals(List.of(), unused, "declared but used by nothing: remove them");
+    }
+
+    /**
+     * Every method declared here is one the glue calls or overrides, read from its compiled classes (main and test),
+     * so the exact overload counts; or a property its Jelly views read ({@code it.run.url} is {@code getUrl()}); or one
+     * a declared type needs to be real (abstract, or overriding a supertype's member); or one listed in
+     * {@link #KEPT_UNUSED}. A declared method nobody uses is a signature nobody checks.
+     */
+    @Test
+    void everyDeclaredMethodIsOneTheGlueUsesOrOneItsTypeNeeds() throws IOException, ClassNotFoundException {
+        JavaClasses glue = new ClassFileImporter().importPackages(GLUE_PACKAGE);
+        assertTrue(glue.stream().anyMatch(c -> c.getName().endsWith("PackagePipelineConfiguration")),
+                "the glue's classes were not found: the check would pass vacuously");
+        Set<String> used = new TreeSet<>();
+        for (JavaClass c : glue) {
+            for (JavaCodeUnitAccess<?> access : c.getCodeUnitAccessesFromSelf()) {
+                access.getTarget().resolveMember().ifPresent(m -> used.add(signature(m)));
+            }
+            for (JavaMethod m : c.getMethods()) {
+                List<JavaClass> supertypes = new ArrayList<>(c.getAllRawSuperclasses());
+                supertypes.addAll(c.getAllRawInterfaces());
+                for (JavaClass s : supertypes) {
+                    s.tryGetMethod(m.getName(), m.getRawParameterTypes().stream().map(JavaClass::getName)
+                            .toArray(String[]::new)).ifPresent(overridden -> used.add(signature(overridden)));
+                }
+            }
+        }
+        StringBuilder views = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(GLUE_VIEWS)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".jelly")).toList()) {
+                views.append(Files.readString(p));
+            }
+        }
+        List<String> unused = new ArrayList<>();
+        for (String type : declaredTypes()) {
+            for (Class<?> c : withNested(Class.forName(type))) {
+                for (Method m : c.getDeclaredMethods()) {
+                    String signature = signature(m);
+                    if (m.isSynthetic() || Modifier.isPrivate(m.getModifiers()) || Modifier.isAbstract(m.getModifiers())
+                            || c.isEnum() && List.of("values", "valueOf").contains(m.getName())
+                            || overridesASupertype(c, m) || used.contains(signature) || KEPT_UNUSED.contains(signature)) {
+                        continue;
+                    }
+                    String property = property(m.getName());
+                    if (property == null || !Pattern.compile("\\." + property + "\\b").matcher(views).find()) {
+                        unused.add(signature);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unused, "declared methods the glue never calls or overrides: remove them");
+    }
+
+    private static String signature(JavaCodeUnit m) {
+        return m.getOwner().getName() + "#" + m.getName() + m.getRawParameterTypes().stream().map(JavaClass::getName)
+                .toList();
+    }
+
+    private static String signature(Method m) {
+        return m.getDeclaringClass().getName() + "#" + m.getName()
+                + Stream.of(m.getParameterTypes()).map(Class::getName).toList();
+    }
+
+    private static List<Class<?>> withNested(Class<?> c) {
+        List<Class<?>> all = new ArrayList<>(List.of(c));
+        for (Class<?> nested : c.getDeclaredClasses()) {
+            all.addAll(withNested(nested));
+        }
+        return all;
+    }
+
+    /** Whether {@code m} implements or overrides a member of a supertype (so the type would not be real without it). */
+    private static boolean overridesASupertype(Class<?> c, Method m) {
+        for (Method bridge : c.getDeclaredMethods()) {
+            if (bridge.isBridge() && bridge.getName().equals(m.getName())
+                    && bridge.getParameterCount() == m.getParameterCount()) {
+                return true; // overrides a generic supertype method, whose erasure the compiler bridged
+            }
+        }
+        List<Class<?>> supertypes = new ArrayList<>(List.of(c.getInterfaces()));
+        if (c.getSuperclass() != null) {
+            supertypes.add(c.getSuperclass());
+        }
+        for (Class<?> s : supertypes) {
+            if (declares(s, m) || overridesASupertype(s, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean declares(Class<?> type, Method m) {
+        try {
+            type.getDeclaredMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** {@code getUrl} is {@code url} in a Jelly expression, {@code isEnabled} is {@code enabled}. */
+    private static String property(String method) {
+        for (String prefix : List.of("get", "is")) {
+            if (method.startsWith(prefix) && method.length() > prefix.length()) {
+                String rest = method.substring(prefix.length());
+                return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+            }
+        }
+        return null;
     }
 
     @Test

@@ -151,9 +151,11 @@ class RepoSigningTest {
         }
     }
 
+    /** This JVM's gpg homes (other processes on the machine may be signing at the same time). */
     private static Set<String> gnupgHomes() throws IOException {
+        String ours = "pp-gnupg-" + ProcessHandle.current().pid() + "-";
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("pp-gnupg-"))
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(ours))
                     .collect(Collectors.toSet());
         }
     }

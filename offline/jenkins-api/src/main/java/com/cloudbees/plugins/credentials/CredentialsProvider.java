@@ -10,10 +10,11 @@ import hudson.model.Descriptor;
 import hudson.model.ItemGroup;
 import hudson.model.Run;
 import java.util.List;
+import org.jenkins.ui.icon.IconSpec;
 import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
-        implements ExtensionPoint, Describable<CredentialsProvider> {
+        implements ExtensionPoint, Describable<CredentialsProvider>, IconSpec {
     @NonNull
     public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(@NonNull Class<C> type,
             @Nullable ItemGroup itemGroup, @Nullable Authentication authentication,

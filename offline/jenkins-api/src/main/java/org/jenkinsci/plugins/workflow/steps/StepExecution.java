@@ -12,10 +12,6 @@ public abstract class StepExecution implements Serializable {
 
     public abstract boolean start() throws Exception;
 
-    public void stop(@NonNull Throwable cause) throws Exception {
-        throw new UnsupportedOperationException();
-    }
-
     @NonNull
     public StepContext getContext() {
         throw new UnsupportedOperationException();

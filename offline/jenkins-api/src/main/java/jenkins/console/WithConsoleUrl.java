@@ -1,0 +1,4 @@
+package jenkins.console;
+
+public interface WithConsoleUrl {
+}
