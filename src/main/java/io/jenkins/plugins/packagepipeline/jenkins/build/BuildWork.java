@@ -7,6 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
 import io.jenkins.plugins.packagepipeline.jenkins.run.BuildOutcome;
 import io.jenkins.plugins.packagepipeline.jenkins.run.ConsoleLog;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackagePipelineAction;
@@ -27,12 +29,15 @@ final class BuildWork {
     static BuildOutcome build(BuildArguments arguments, Run<?, ?> run, FilePath workspace, TaskListener listener)
             throws IOException, InterruptedException {
         BuildOutcome outcome;
+        SecretMasker masker = SecretMasker.none();
         try {
             RepoTarget target = arguments.getTarget() == null ? null
                     : PackagePipelineConfiguration.get().repoTarget(arguments.getTarget());
-            outcome = workspace.act(new BuildCallable(arguments.plan(target), listener));
+            BuildDatabase database = database(arguments, target, run);
+            masker = database.masker();
+            outcome = workspace.act(new BuildCallable(arguments.plan(target), database, listener));
         } catch (Exception e) {
-            throw UserErrors.rethrow(e, SecretMasker.none());
+            throw UserErrors.rethrow(e, masker);
         }
         PackagePipelineAction.record(run, outcome);
         switch (BuildVerdict.valueOf(outcome.getVerdict())) {
@@ -45,5 +50,14 @@ final class BuildWork {
             case SUCCESS -> { }
         }
         return outcome;
+    }
+
+    /**
+     * The target's build database, unless the step names its own data directory: a {@code datadir:} of its own
+     * has its own SQLite database.
+     */
+    static BuildDatabase database(BuildArguments arguments, RepoTarget target, Run<?, ?> run) {
+        return target == null || arguments.getDatadir() != null ? BuildDatabase.inDataDirectory()
+                : TargetCredentials.database(target, run);
     }
 }

@@ -4,11 +4,11 @@ import io.jenkins.plugins.packagepipeline.build.BuildEngine;
 import io.jenkins.plugins.packagepipeline.build.BuildReport;
 import io.jenkins.plugins.packagepipeline.build.PackageResult;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
 import io.jenkins.plugins.packagepipeline.jenkins.run.BuildOutcome;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
-import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,18 +18,27 @@ import java.util.function.Consumer;
 
 /**
  * What {@code buildPackage} does on the agent: loads the catalog, runs the build engine on the plan's data
- * directory (its SQLite build database included) and sums up each package's builds with the
- * {@link BuildVerdict}. Nothing Jenkins-specific: the glue only runs it on the right agent.
+ * directory, recording into the target's build database (SQLite in the data directory, or PostgreSQL), and sums
+ * up each package's builds with the {@link BuildVerdict}. Nothing Jenkins-specific: the glue only runs it on
+ * the right agent.
  */
 public final class PackageBuilding {
 
     private PackageBuilding() {
     }
 
+    /** Builds into the data directory's own SQLite build database. */
     public static BuildOutcome build(BuildPlan plan, Path workspace, Consumer<String> progress)
             throws IOException, InterruptedException {
+        return build(plan, BuildDatabase.inDataDirectory(), workspace, progress);
+    }
+
+    /** Builds, recording into {@code database} (the target's: SQLite in the data directory, or PostgreSQL). */
+    public static BuildOutcome build(BuildPlan plan, BuildDatabase database, Path workspace, Consumer<String> progress)
+            throws IOException, InterruptedException {
         Path dataDir = Path.of(plan.dataDirectory());
-        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+        String owner = plan.target() != null ? "Repo target '" + plan.target() + "'" : "buildPackage";
+        try (BuildStore store = database.open(dataDir, false, owner)) {
             BuildReport report = new BuildEngine(plan.settings(), store)
                     .run(CatalogLoader.load(plan.catalogFile(workspace)), plan.options(), progress::accept);
             return outcome(plan, report);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -21,7 +22,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One place packages are built into and published from, by name: its data directory (builds, build database,
- * published repos), the public URL clients install from, the key that signs its packages and repo metadata, the
+ * published repos), where its build database is (SQLite in the data directory, or PostgreSQL), the public URL
+ * clients install from, the key (and passphrase) that signs its packages and repo metadata, the
  * secondary it is mirrored to (rsync over SSH), the DLRN API it imports into, and the defaults of
  * {@code buildPackage} for it.
  */
@@ -34,6 +36,9 @@ public final class RepoTarget implements Describable<RepoTarget> {
     private final String dataDirectory;
     private String publicBaseUrl;
     private String signingKeyCredentialsId;
+    private String signingPassphraseCredentialsId;
+    private String databaseUrl;
+    private String databaseCredentialsId;
     private String mirrorTarget;
     private int mirrorSshPort = DEFAULT_SSH_PORT;
     private String mirrorKeyCredentialsId;
@@ -58,6 +63,16 @@ public final class RepoTarget implements Describable<RepoTarget> {
                 FieldChecks.mirrorTarget(mirrorTarget),
                 FieldChecks.range("mirror SSH port", mirrorSshPort, 1, 65535),
                 FieldChecks.optionalHttpUrl("DLRN API URL", dlrnApiUrl),
+                signingPassphraseCredentialsId != null && signingKeyCredentialsId == null
+                        ? FieldCheck.error("a signing key passphrase is chosen but no signing key: choose the key"
+                                + " (a secret file) or remove the passphrase")
+                        : FieldCheck.ok(),
+                FieldChecks.databaseUrl(databaseUrl),
+                databaseCredentialsId != null && databaseUrl == null
+                        ? FieldCheck.error("database credentials are chosen but no database URL: the build"
+                                + " database is the SQLite file of the data directory, which takes none; set the"
+                                + " PostgreSQL URL or remove the credentials")
+                        : FieldCheck.ok(),
                 dlrnApiUrl != null && dlrnApiCredentialsId == null
                         ? FieldChecks.requiredCredentials("the DLRN API at " + dlrnApiUrl, null)
                         : FieldCheck.ok(),
@@ -93,10 +108,40 @@ public final class RepoTarget implements Describable<RepoTarget> {
         return signingKeyCredentialsId;
     }
 
-    /** A secret file credential holding the ASCII-armored OpenPGP secret key (without passphrase). */
+    /** A secret file credential holding the ASCII-armored OpenPGP secret key. */
     @DataBoundSetter
     public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
         this.signingKeyCredentialsId = OpenStackCloud.strip(signingKeyCredentialsId);
+    }
+
+    public String getSigningPassphraseCredentialsId() {
+        return signingPassphraseCredentialsId;
+    }
+
+    /** A secret text credential holding the signing key's passphrase; empty when the key has none. */
+    @DataBoundSetter
+    public void setSigningPassphraseCredentialsId(String signingPassphraseCredentialsId) {
+        this.signingPassphraseCredentialsId = OpenStackCloud.strip(signingPassphraseCredentialsId);
+    }
+
+    public String getDatabaseUrl() {
+        return databaseUrl;
+    }
+
+    /** The build database's JDBC URL (PostgreSQL); empty for the SQLite file {@code build.db} of the data directory. */
+    @DataBoundSetter
+    public void setDatabaseUrl(String databaseUrl) {
+        this.databaseUrl = OpenStackCloud.strip(databaseUrl);
+    }
+
+    public String getDatabaseCredentialsId() {
+        return databaseCredentialsId;
+    }
+
+    /** A username with password credential the build database is opened with (with a database URL only). */
+    @DataBoundSetter
+    public void setDatabaseCredentialsId(String databaseCredentialsId) {
+        this.databaseCredentialsId = OpenStackCloud.strip(databaseCredentialsId);
     }
 
     public String getMirrorTarget() {
@@ -218,6 +263,22 @@ public final class RepoTarget implements Describable<RepoTarget> {
         @POST
         public ListBoxModel doFillSigningKeyCredentialsIdItems(@QueryParameter String signingKeyCredentialsId) {
             return Forms.systemCredentials(signingKeyCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillSigningPassphraseCredentialsIdItems(
+                @QueryParameter String signingPassphraseCredentialsId) {
+            return Forms.systemCredentials(signingPassphraseCredentialsId, StringCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckDatabaseUrl(@QueryParameter String value) {
+            return Forms.check(() -> FieldChecks.databaseUrl(value));
+        }
+
+        @POST
+        public ListBoxModel doFillDatabaseCredentialsIdItems(@QueryParameter String databaseCredentialsId) {
+            return Forms.systemCredentials(databaseCredentialsId, StandardUsernamePasswordCredentials.class);
         }
 
         @POST

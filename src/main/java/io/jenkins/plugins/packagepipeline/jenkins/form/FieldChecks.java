@@ -137,6 +137,26 @@ public final class FieldChecks {
                 + " [user@]host:/absolute/path, e.g. mirror@repo.example.org:/srv/trunk.");
     }
 
+    /**
+     * The build database URL of a repo target: empty (SQLite in the data directory) or a JDBC URL of PostgreSQL
+     * (or SQLite elsewhere). A password in the URL is refused: it belongs in the credentials.
+     */
+    public static FieldCheck databaseUrl(String value) {
+        String v = trim(value);
+        if (v.isEmpty()) {
+            return FieldCheck.ok();
+        }
+        if (v.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            return FieldCheck.error("The database URL must not hold a password: remove it from the URL and choose"
+                    + " a username with password credential instead.");
+        }
+        if (!v.startsWith("jdbc:postgresql://") && !v.startsWith("jdbc:sqlite:")) {
+            return FieldCheck.error("The database URL '" + v + "' is not a PostgreSQL JDBC URL: use"
+                    + " jdbc:postgresql://host:5432/database, or leave it empty for SQLite in the data directory.");
+        }
+        return FieldCheck.ok();
+    }
+
     /** The builder of a repo target. */
     public static FieldCheck builder(String value) {
         String v = trim(value);

@@ -4,12 +4,14 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.packagepipeline.jenkins.run.ConsoleLog;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
-import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
 
-/** Runs {@link RepoPublishing} on the agent of the workspace, its progress streamed to the build's console. */
+/**
+ * Runs {@link RepoPublishing} on the agent of the workspace, its progress streamed to the build's console with the
+ * request's secrets (passphrase, database password) masked.
+ */
 final class PublishCallable extends MasterToSlaveFileCallable<PublishOutcome> {
 
     private static final long serialVersionUID = 1L;
@@ -24,14 +26,8 @@ final class PublishCallable extends MasterToSlaveFileCallable<PublishOutcome> {
 
     @Override
     public PublishOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        ConsoleLog log = new ConsoleLog(listener.getLogger(), SecretMasker.none());
-        try {
-            return log.phase("publish repo target '" + request.target() + "'",
-                    () -> RepoPublishing.publish(request, line -> log.line("  " + line)));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        ConsoleLog log = new ConsoleLog(listener.getLogger(), request.masker());
+        return log.agentPhase("publish repo target '" + request.target() + "'",
+                () -> RepoPublishing.publish(request, line -> log.line("  " + line)));
     }
 }

@@ -8,7 +8,9 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
 import java.io.IOException;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -22,6 +24,7 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
     private final String target;
     private boolean mirror = true;
     private boolean dlrnImport = true;
+    private List<String> packages = List.of();
 
     @DataBoundConstructor
     public PublishRepoBuilder(String target) {
@@ -52,10 +55,23 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
         this.dlrnImport = dlrnImport;
     }
 
+    /** The packages as the form shows them: names separated by spaces. */
+    public String getPackages() {
+        return String.join(" ", packages);
+    }
+
+    /** Publish only the latest build of these packages (names separated by spaces or commas); empty: every one. */
+    @DataBoundSetter
+    public void setPackages(String packages) {
+        List<String> names = InstanceSettings.parseNames(packages);
+        this.packages = names == null ? List.of() : names;
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        PublishWork.publish(target, mirror, dlrnImport, run, workspace, listener);
+        PublishWork.publish(target, mirror, dlrnImport, new PublishSelection(packages, List.of()), run, workspace,
+                listener);
     }
 
     /** The build step's name and form. */

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -15,7 +16,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code publishRepo(target: 'trunk')}: publishes the latest build of every package of a repo target as signed
+ * {@code publishRepo(target: 'trunk')}: publishes the latest build of every package of a repo target (or only the
+ * {@code builds:} a {@code buildPackage} made, or the latest of the {@code packages:} named) as signed
  * YUM/DNF repository snapshots ({@code current}, and {@code consistent} when every package's latest build
  * succeeded) with their status reports, on the agent of the enclosing {@code node} (the one holding the target's
  * data directory). Returns the published packages and the repository's URLs.
@@ -25,6 +27,8 @@ public final class PublishRepoStep extends Step {
     private final String target;
     private boolean mirror = true;
     private boolean dlrnImport = true;
+    private List<String> packages = List.of();
+    private List<String> builds = List.of();
 
     @DataBoundConstructor
     public PublishRepoStep(String target) {
@@ -55,6 +59,29 @@ public final class PublishRepoStep extends Step {
         this.dlrnImport = dlrnImport;
     }
 
+    public List<String> getPackages() {
+        return packages;
+    }
+
+    /** Publish only the latest build of these packages (default: every package's). */
+    @DataBoundSetter
+    public void setPackages(List<String> packages) {
+        this.packages = new PublishSelection(packages, List.of()).packages();
+    }
+
+    public List<String> getBuilds() {
+        return builds;
+    }
+
+    /**
+     * Publish exactly these builds: the {@code builds} of a {@code buildPackage} result, as DLRN's post-build step
+     * publishes the build just made (default: every package's latest build).
+     */
+    @DataBoundSetter
+    public void setBuilds(List<String> builds) {
+        this.builds = new PublishSelection(List.of(), builds).builds();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -74,7 +101,7 @@ public final class PublishRepoStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             return GroovyValues.map(PublishWork.publish(step.target, step.mirror, step.dlrnImport,
-                    getContext().get(Run.class),
+                    new PublishSelection(step.packages, step.builds), getContext().get(Run.class),
                     getContext().get(FilePath.class), getContext().get(TaskListener.class)).toMap());
         }
     }

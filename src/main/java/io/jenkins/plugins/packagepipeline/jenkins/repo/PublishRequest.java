@@ -1,24 +1,82 @@
 package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
+import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What {@code publishRepo} asks the agent holding a repo target's data directory to do. It crosses the agent
- * channel, so it carries the signing key (the channel is the one Jenkins trusts with build secrets); it is never
- * written anywhere and {@link #toString()} does not show the key.
+ * channel, so it carries the signing key, its passphrase and the build database's password (the channel is the one
+ * Jenkins trusts with build secrets); it is never written anywhere and {@link #toString()} shows no secret.
  *
  * @param target the repo target's name (also the repository id in {@code .repo} files)
  * @param dataDirectory the absolute data directory on the agent
  * @param publicBaseUrl where the data directory's {@code repos} directory is served, or null
- * @param armoredSigningKey the ASCII-armored secret key that signs, or null for an unsigned repository
+ * @param signing the key that signs, or null for an unsigned repository
  * @param mirror where to mirror the repos after publishing, or null
+ * @param database where the build database is
+ * @param selection which builds to publish
  */
-public record PublishRequest(String target, String dataDirectory, String publicBaseUrl, String armoredSigningKey,
-        Mirror mirror) implements Serializable {
+public record PublishRequest(String target, String dataDirectory, String publicBaseUrl, Signing signing,
+        Mirror mirror, BuildDatabase database, PublishSelection selection) implements Serializable {
 
-    /** An unmirrored publish. */
+    public PublishRequest {
+        database = database == null ? BuildDatabase.inDataDirectory() : database;
+        selection = selection == null ? PublishSelection.latest() : selection;
+    }
+
+    /** An unmirrored publish of every package's latest build, signed by a key without passphrase (or unsigned). */
     public PublishRequest(String target, String dataDirectory, String publicBaseUrl, String armoredSigningKey) {
-        this(target, dataDirectory, publicBaseUrl, armoredSigningKey, null);
+        this(target, dataDirectory, publicBaseUrl, armoredSigningKey == null ? null
+                : new Signing(armoredSigningKey, null), null, null, null);
+    }
+
+    public PublishRequest withSigning(Signing newSigning) {
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, newSigning, mirror, database, selection);
+    }
+
+    public PublishRequest withMirror(Mirror newMirror) {
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, newMirror, database, selection);
+    }
+
+    public PublishRequest withDatabase(BuildDatabase newDatabase) {
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, mirror, newDatabase, selection);
+    }
+
+    public PublishRequest withSelection(PublishSelection newSelection) {
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, mirror, database, newSelection);
+    }
+
+    /** Hides every secret of this request (passphrase, database password) in console lines and messages. */
+    public SecretMasker masker() {
+        List<String> secrets = new ArrayList<>();
+        if (signing != null && signing.passphrase() != null) {
+            secrets.add(signing.passphrase());
+        }
+        if (database.password() != null) {
+            secrets.add(database.password());
+        }
+        return SecretMasker.of(secrets);
+    }
+
+    /**
+     * The signing key and its passphrase, as the target's credentials hold them.
+     *
+     * @param armoredKey the ASCII-armored OpenPGP secret key
+     * @param passphrase its passphrase, or null when it has none
+     */
+    public record Signing(String armoredKey, String passphrase) implements Serializable {
+        /** The passphrase as the engine takes it (a fresh array, which the engine wipes). */
+        char[] passphraseChars() {
+            return passphrase == null ? new char[0] : passphrase.toCharArray();
+        }
+
+        @Override
+        public String toString() {
+            return "Signing[key=****, passphrase=" + (passphrase == null ? "none" : "****") + "]";
+        }
     }
 
     /**
@@ -40,6 +98,7 @@ public record PublishRequest(String target, String dataDirectory, String publicB
     @Override
     public String toString() {
         return "PublishRequest[target=" + target + ", dataDirectory=" + dataDirectory + ", publicBaseUrl="
-                + publicBaseUrl + ", signed=" + (armoredSigningKey != null) + ", mirror=" + mirror + "]";
+                + publicBaseUrl + ", signing=" + signing + ", mirror=" + mirror + ", database=" + database
+                + ", selection=" + selection + "]";
     }
 }

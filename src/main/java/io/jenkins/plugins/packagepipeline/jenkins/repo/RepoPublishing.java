@@ -1,6 +1,5 @@
 package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
-import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PrivateFiles;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
@@ -11,21 +10,21 @@ import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
 import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
-import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What {@code publishRepo} does on the agent that holds the data directory: opens the target's build database,
- * publishes every package's latest build with the repo engine (a build already published is reused, so
- * publishing again is harmless), mirrors the repos to the target's secondary if it has one, and sums up what was
- * published. Nothing Jenkins-specific: the glue only runs it on the right agent.
+ * What {@code publishRepo} does on the agent that holds the data directory: opens the target's build database
+ * (SQLite in the data directory, or PostgreSQL), publishes the selected builds (by default every package's latest
+ * build) with the repo engine, signed with the key and passphrase of the target's credentials (a build already
+ * published is reused, so publishing again is harmless), mirrors the repos to the target's secondary if it has
+ * one, and sums up what was published. Nothing Jenkins-specific: the glue only runs it on the right agent.
  */
 public final class RepoPublishing {
 
@@ -36,7 +35,7 @@ public final class RepoPublishing {
      * Copies the published repos to the target's secondary; the SSH key and known_hosts exist on disk only while
      * rsync runs, in {@link PrivateFiles}.
      */
-    private static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress)
+    static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress)
             throws IOException, InterruptedException {
         try (PrivateFiles files = PrivateFiles.create()) {
             Path key = mirror.privateKey() == null ? null : files.write("id_mirror", mirror.privateKey());
@@ -47,24 +46,23 @@ public final class RepoPublishing {
         }
     }
 
+    /**
+     * Publishes the request's selection of builds (by default every package's latest build), then mirrors.
+     *
+     * @throws PackagePipelineException with a message saying what to fix (no build database, an unknown build,
+     *     a wrong passphrase: the served repositories stay as they were)
+     */
     public static PublishOutcome publish(PublishRequest request, Consumer<String> progress)
             throws IOException, InterruptedException {
         Path dataDir = Path.of(request.dataDirectory());
-        Path database = dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE);
-        if (!Files.isRegularFile(database)) {
-            throw new PackagePipelineException("Repo target '" + request.target() + "': no build database at "
-                    + database + " on this agent: build packages into " + dataDir + " first (buildPackage), or run"
-                    + " publishRepo on the agent that holds the data directory.");
-        }
-        RepoConfig config = RepoConfig.defaults(dataDir).withRepoName(request.target());
-        if (request.publicBaseUrl() != null) {
-            config = config.withPublicUrl(URI.create(request.publicBaseUrl()));
-        }
-        try (BuildStore store = JdbcBuildStore.sqlite(database);
-                SigningKey key = request.armoredSigningKey() == null ? null
-                        : SigningKey.of(request.armoredSigningKey(), new char[0])) {
-            List<PublishResult> results = new RepoPublisher(config, store).onProgress(progress)
-                    .publish(store.latestPerPackage(), key);
+        String owner = "Repo target '" + request.target() + "'";
+        RepoConfig config = config(request.target(), dataDir, request.publicBaseUrl());
+        PublishRequest.Signing signing = request.signing();
+        try (BuildStore store = request.database().open(dataDir, true, owner);
+                SigningKey key = signing == null ? null
+                        : SigningKey.of(signing.armoredKey(), signing.passphraseChars())) {
+            List<BuildRecord> builds = request.selection().select(store, owner);
+            List<PublishResult> results = new RepoPublisher(config, store).onProgress(progress).publish(builds, key);
             String reposUrl = config.publicUrlOf("");
             List<PackageRow> rows = results.stream()
                     .map(r -> PackageRow.of(r.build(), reposUrl, r.snapshotDir() != null,
@@ -78,5 +76,11 @@ public final class RepoPublishing {
             return new PublishOutcome(request.target(), rows, config.publicUrlOf(RepoPointers.CURRENT + "/"),
                     config.publicUrlOf("status_report.html"), consistent);
         }
+    }
+
+    /** The engine's configuration of a repo target's repositories. */
+    static RepoConfig config(String target, Path dataDir, String publicBaseUrl) {
+        RepoConfig config = RepoConfig.defaults(dataDir).withRepoName(target);
+        return publicBaseUrl == null ? config : config.withPublicUrl(URI.create(publicBaseUrl));
     }
 }

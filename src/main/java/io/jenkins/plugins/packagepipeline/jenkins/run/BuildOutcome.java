@@ -44,12 +44,18 @@ public final class BuildOutcome implements Serializable {
         return List.copyOf(rows);
     }
 
+    /** The ids of the builds this run made, whatever their status: what {@code publishRepo(builds: ...)} takes. */
+    public List<String> getBuildIds() {
+        return rows.stream().map(PackageRow::getBuildId).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** As the {@code buildPackage} step returns it. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("where", where);
         map.put("result", verdict);
         map.put("summary", summary);
+        map.put("builds", getBuildIds());
         map.put("packages", rows.stream().map(PackageRow::toMap).toList());
         return map;
     }

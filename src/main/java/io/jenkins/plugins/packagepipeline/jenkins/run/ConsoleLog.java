@@ -2,6 +2,7 @@ package io.jenkins.plugins.packagepipeline.jenkins.run;
 
 import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Locale;
@@ -73,6 +74,20 @@ public final class ConsoleLog {
             line(name + " failed after " + seconds(started) + ": " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));
             throw e;
+        }
+    }
+
+    /**
+     * {@link #phase} for the work of a file callable on an agent, which may throw only I/O, interruption and
+     * unchecked exceptions: any other failure becomes an {@link IOException} with its message.
+     */
+    public <T> T agentPhase(String name, PhaseWork<T> work) throws IOException, InterruptedException {
+        try {
+            return phase(name, work);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -9,12 +9,14 @@ import jenkins.model.RunAction2;
 /**
  * "Package Pipeline" on a build's page: for each {@code buildPackage} and {@code publishRepo} of the build, a table
  * of the packages (status, commit, NVR, link to their output and logs) and, for a publish, links to the published
- * repository and its status report. One action per build; each step adds to it.
+ * repository and its status report; for each {@code purgeRepo}, the builds whose snapshots it removed. One action per build; each step adds to it.
  */
 public final class PackagePipelineAction implements RunAction2 {
 
     private final List<BuildOutcome> builds = new ArrayList<>();
     private final List<PublishOutcome> publishes = new ArrayList<>();
+    /** Null in actions saved before purges were recorded (XStream leaves a field missing from the XML null). */
+    private List<PurgeOutcome> purges = new ArrayList<>();
     private transient Run<?, ?> run;
 
     /** Adds what a publish did to the build's action, creating the action on first use. */
@@ -24,6 +26,11 @@ public final class PackagePipelineAction implements RunAction2 {
 
     /** Adds what a build of packages did to the build's action, creating the action on first use. */
     public static void record(Run<?, ?> run, BuildOutcome outcome) {
+        of(run).add(outcome);
+    }
+
+    /** Adds what a purge did to the build's action, creating the action on first use. */
+    public static void record(Run<?, ?> run, PurgeOutcome outcome) {
         of(run).add(outcome);
     }
 
@@ -42,6 +49,17 @@ public final class PackagePipelineAction implements RunAction2 {
 
     private synchronized void add(BuildOutcome outcome) {
         builds.add(outcome);
+    }
+
+    private synchronized void add(PurgeOutcome outcome) {
+        if (purges == null) {
+            purges = new ArrayList<>();
+        }
+        purges.add(outcome);
+    }
+
+    public synchronized List<PurgeOutcome> getPurges() {
+        return purges == null ? List.of() : List.copyOf(purges);
     }
 
     public synchronized List<BuildOutcome> getBuilds() {

@@ -21,9 +21,16 @@ public final class PackageRow implements Serializable {
     private final boolean published;
     private final boolean fresh;
     private final String note;
+    private final String buildId;
 
     public PackageRow(String packageName, String status, String sourceCommit, String nvr, String outputUrl,
             boolean published, boolean fresh, String note) {
+        this(packageName, status, sourceCommit, nvr, outputUrl, published, fresh, note, null);
+    }
+
+    private PackageRow(String packageName, String status, String sourceCommit, String nvr, String outputUrl,
+            boolean published, boolean fresh, String note, String buildId) {
+        this.buildId = buildId;
         this.packageName = packageName;
         this.status = status;
         this.sourceCommit = sourceCommit;
@@ -45,7 +52,8 @@ public final class PackageRow implements Serializable {
             url = publicReposUrl + build.repoDir().substring("repos/".length()) + "/";
         }
         return new PackageRow(build.packageName(), build.status().name(), build.sourceCommit(), build.nvr(), url,
-                published, fresh, build.notes());
+                published, fresh, build.notes(),
+                build.packageName() + "/" + BuildRecord.outputDirName(build.sourceCommit(), build.distgitCommit()));
     }
 
     /** The row of a package that made no build: {@code status} says why (up to date, or an error). */
@@ -101,10 +109,19 @@ public final class PackageRow implements Serializable {
         return note;
     }
 
+    /**
+     * The build's id, {@code <package>/<source-hash>_<distgit-hash[0:8]>} (its output directory's name), which
+     * {@code publishRepo(builds: ...)} takes; null for a row without a build.
+     */
+    public String getBuildId() {
+        return buildId;
+    }
+
     /** As a Pipeline step returns it. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", packageName);
+        map.put("build", buildId);
         map.put("status", status);
         map.put("commit", sourceCommit);
         map.put("nvr", nvr);

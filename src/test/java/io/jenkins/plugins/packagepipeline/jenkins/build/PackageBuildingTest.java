@@ -1,12 +1,26 @@
 package io.jenkins.plugins.packagepipeline.jenkins.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.repo.PublishRequest;
+import io.jenkins.plugins.packagepipeline.jenkins.repo.PublishSelection;
+import io.jenkins.plugins.packagepipeline.jenkins.repo.RepoPublishing;
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
 import io.jenkins.plugins.packagepipeline.jenkins.run.BuildOutcome;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
+import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
+import io.jenkins.plugins.packagepipeline.store.PostgresServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,5 +128,55 @@ class PackageBuildingTest {
 
         BuildOutcome alone = PackageBuilding.build(plan(List.of("broken")), dir.resolve("workspace"), line -> { });
         assertEquals("SUCCESS", alone.getVerdict(), "nothing new to build for broken: " + alone.getSummary());
+    }
+
+    @Test
+    void aTargetsPostgresDatabaseRecordsTheBuildsThatPublishRepoThenPublishesByTheirIds() throws Exception {
+        Files.createDirectories(dir.resolve("workspace"));
+        examplePackage("hello", false);
+        PostgresServer postgres = PostgresServer.shared();
+        BuildDatabase database = new BuildDatabase(postgres.newDatabase(), postgres.user(), "Pg-Secret-71c3");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream logger = new PrintStream(console, true, StandardCharsets.UTF_8);
+
+        BuildOutcome built = new BuildCallable(plan(List.of()), database, () -> logger)
+                .invoke(dir.resolve("workspace").toFile(), null);
+
+        assertEquals("SUCCESS", built.getVerdict(), built.getSummary());
+        assertFalse(Files.exists(dir.resolve("data/build.db")), "recorded in PostgreSQL, not in a SQLite file");
+        List<String> ids = built.getBuildIds();
+        assertEquals(1, ids.size());
+        assertTrue(ids.get(0).startsWith("hello/" + built.getRows().get(0).getSourceCommit() + "_"), ids.toString());
+        assertEquals(ids, built.toMap().get("builds"));
+
+        PublishOutcome published = RepoPublishing.publish(new PublishRequest("trunk", dir.resolve("data").toString(),
+                null, null).withDatabase(database).withSelection(new PublishSelection(List.of(), ids)), line -> { });
+
+        assertEquals(ids, published.getRows().stream().map(PackageRow::getBuildId).toList());
+        assertTrue(published.getRows().get(0).isPublished());
+        assertTrue(Files.isRegularFile(dir.resolve("data/repos/current/repodata/repomd.xml")));
+        assertFalse(Files.exists(dir.resolve("data/build.db")));
+        assertFalse(console.toString(StandardCharsets.UTF_8).contains("Pg-Secret-71c3"));
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsWithItsUrlAndNeverThePassword() throws Exception {
+        Files.createDirectories(dir.resolve("workspace"));
+        examplePackage("hello", false);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/trunk";
+        BuildDatabase database = new BuildDatabase(url, "trunk", "Pg-Secret-71c3");
+
+        PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                () -> PackageBuilding.build(plan(List.of()), database, dir.resolve("workspace"), line -> { }));
+        String message = UserErrors.forBuild(e, database.masker()).getMessage();
+
+        assertTrue(message.contains(url), message);
+        assertFalse(message.contains("Pg-Secret-71c3"), message);
+        assertFalse(database.toString().contains("Pg-Secret-71c3"), database.toString());
+        assertFalse(Files.exists(dir.resolve("data/build.db")), "no SQLite file made instead");
     }
 }

@@ -68,4 +68,32 @@ class ConfigurationProblemsTest {
         assertEquals(null, target.getMirrorTarget());
         assertEquals(2, target.getWorkers());
     }
+
+    @Test
+    void aPassphraseNeedsAKeyAndTheDatabaseUrlIsPostgresWithoutPassword() {
+        RepoTarget target = target("trunk");
+        target.setSigningPassphraseCredentialsId("trunk-signing-passphrase");
+        target.setDatabaseUrl("mysql://db.example.org/trunk");
+        List<String> problems = PackagePipelineConfiguration.problems(List.of(), List.of(target));
+        assertEquals(List.of("Repo target 'trunk': a signing key passphrase is chosen but no signing key: choose the"
+                + " key (a secret file) or remove the passphrase", "Repo target 'trunk': The database URL"
+                + " 'mysql://db.example.org/trunk' is not a PostgreSQL JDBC URL: use"
+                + " jdbc:postgresql://host:5432/database, or leave it empty for SQLite in the data directory."),
+                problems);
+
+        target.setSigningKeyCredentialsId("trunk-signing-key");
+        target.setDatabaseUrl("jdbc:postgresql://db.example.org:5432/trunk?password=hunter2");
+        assertEquals(List.of("Repo target 'trunk': The database URL must not hold a password: remove it from the"
+                + " URL and choose a username with password credential instead."),
+                PackagePipelineConfiguration.problems(List.of(), List.of(target)));
+
+        target.setDatabaseUrl("jdbc:postgresql://db.example.org:5432/trunk");
+        target.setDatabaseCredentialsId("trunk-db");
+        assertEquals(List.of(), PackagePipelineConfiguration.problems(List.of(), List.of(target)));
+        target.setDatabaseUrl(" ");
+        assertEquals(null, target.getDatabaseUrl(), "blank: SQLite in the data directory");
+        assertEquals(List.of("Repo target 'trunk': database credentials are chosen but no database URL: the build"
+                + " database is the SQLite file of the data directory, which takes none; set the PostgreSQL URL or"
+                + " remove the credentials"), PackagePipelineConfiguration.problems(List.of(), List.of(target)));
+    }
 }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
-import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,37 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 class RepoPublishingTest {
 
     private static final String SOURCE = "3f7a9c1e5b2d4f6a8c0e1b3d5f7a9c1e5b2d4f6a";
-    private static final String DISTGIT = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d";
     private static final String FAILED_SOURCE = "0123456789abcdef0123456789abcdef01234567";
 
     @TempDir
     Path dataDir;
 
     private void recordBuilds() throws IOException, InterruptedException {
-        String outputDir = BuildRecord.outputDir(SOURCE, DISTGIT);
-        Path out = Files.createDirectories(dataDir.resolve(outputDir));
-        Path top = Files.createDirectories(dataDir.resolve("work/rpmbuild"));
-        Path spec = top.resolve("hello.spec");
-        Files.writeString(spec, String.join("\n", "Name: hello", "Version: 1.0", "Release: 1.3f7a9c1",
-                "Summary: glue test package", "License: MIT", "BuildArch: noarch", "%description",
-                "Published by RepoPublishingTest.", "%files", ""));
-        ProcessRunner.command("rpmbuild", "-bb", "--define", "_topdir " + top, spec.toString())
-                .timeout(Duration.ofMinutes(2)).run().requireSuccess("rpmbuild of the test package");
-        List<String> artifacts = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(top.resolve("RPMS"))) {
-            for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).toList()) {
-                artifacts.add(dataDir.relativize(Files.move(rpm, out.resolve(rpm.getFileName()))).toString());
-            }
-        }
-        String failedDir = BuildRecord.outputDir(FAILED_SOURCE, DISTGIT);
-        Files.createDirectories(dataDir.resolve(failedDir));
         try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
-            store.record(new BuildRecord(0, "hello", "hello", SOURCE, DISTGIT, "main", "rpm-main", null,
-                    BuildStatus.SUCCESS, Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:05:00Z"),
-                    "hello-1.0-1.3f7a9c1", artifacts, outputDir, null, 0, false));
-            store.record(new BuildRecord(0, "broken", "broken", FAILED_SOURCE, DISTGIT, "main", "rpm-main", null,
-                    BuildStatus.FAILED, Instant.parse("2026-11-01T09:00:00Z"), Instant.parse("2026-11-01T09:01:00Z"),
-                    null, List.of(), failedDir, "rpmbuild failed", 0, false));
+            TargetBuilds builds = new TargetBuilds(dataDir, store);
+            builds.success("hello", "1.0", SOURCE, Instant.parse("2026-11-01T10:05:00Z"));
+            builds.failure("broken", FAILED_SOURCE, Instant.parse("2026-11-01T09:01:00Z"));
         }
     }
 
@@ -84,7 +62,7 @@ class RepoPublishingTest {
         assertEquals("SUCCESS", hello.getStatus());
         assertEquals("hello-1.0-1.3f7a9c1", hello.getNvr());
         assertEquals("3f7a9c1e5b", hello.getShortCommit());
-        assertEquals("https://trunk.example.org/3f/7a/" + BuildRecord.outputDirName(SOURCE, DISTGIT) + "/",
+        assertEquals("https://trunk.example.org/3f/7a/" + BuildRecord.outputDirName(SOURCE, TargetBuilds.DISTGIT) + "/",
                 hello.getOutputUrl());
         assertTrue(hello.isPublished());
         PackageRow broken = rows.stream().filter(r -> r.getPackageName().equals("broken")).findFirst().orElseThrow();
@@ -144,5 +122,71 @@ class RepoPublishingTest {
         assertTrue(e.getMessage().startsWith("Repo target 'trunk': no build database at "), e.getMessage());
         assertTrue(e.getMessage().contains("buildPackage"), e.getMessage());
         assertFalse(Files.exists(dataDir.resolve("repos/current")));
+    }
+
+    @Test
+    void onlyTheBuildsGivenArePublishedAsDlrnsPostBuildStepDoes() throws Exception {
+        BuildRecord older;
+        BuildRecord world;
+        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+            TargetBuilds builds = new TargetBuilds(dataDir, store);
+            older = builds.success("hello", "1.0", SOURCE, Instant.parse("2026-11-01T10:05:00Z"));
+            builds.success("hello", "1.1", "4a8b0d2f6c3e5a7b9d1f3a5c7e9b1d3f5a7c9e1b",
+                    Instant.parse("2026-11-02T10:05:00Z"));
+            world = builds.success("world", "2.0", "5b9c1e3a7d4f6b8c0e2a4c6e8a0c2e4a6c8e0a2c",
+                    Instant.parse("2026-11-01T11:00:00Z"));
+        }
+        PublishRequest request = new PublishRequest("trunk", dataDir.toString(), null, null);
+
+        PublishOutcome one = RepoPublishing.publish(request.withSelection(
+                new PublishSelection(List.of(), List.of(TargetBuilds.idOf(older)))), line -> { });
+
+        assertEquals(List.of("hello-1.0-1.3f7a9c1"), one.getRows().stream().map(PackageRow::getNvr).toList());
+        assertTrue(one.getRows().get(0).isPublished());
+        assertEquals(TargetBuilds.idOf(older), one.getRows().get(0).getBuildId());
+        assertTrue(Files.isRegularFile(dataDir.resolve(older.repoDir()).resolve("snapshot.json")));
+        assertFalse(Files.exists(dataDir.resolve(world.repoDir()).resolve("snapshot.json")),
+                "world was not asked for");
+
+        PublishOutcome byName = RepoPublishing.publish(request.withSelection(
+                new PublishSelection(List.of("world"), List.of())), line -> { });
+        assertEquals(List.of("world"), byName.getRows().stream().map(PackageRow::getPackageName).toList());
+        assertTrue(Files.isRegularFile(dataDir.resolve(world.repoDir()).resolve("snapshot.json")));
+    }
+
+    @Test
+    void anUnknownBuildOrPackagePublishesNothingAndIsNamed() throws Exception {
+        recordBuilds();
+        PublishRequest request = new PublishRequest("trunk", dataDir.toString(), null, null).withSelection(
+                new PublishSelection(List.of("hello", "nosuch"), List.of("hello/0000000000_deadbeef", "garbage")));
+
+        PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                () -> RepoPublishing.publish(request, line -> { }));
+
+        assertTrue(e.getMessage().startsWith("Repo target 'trunk': the build database holds no package 'nosuch',"
+                + " build 'hello/0000000000_deadbeef', build 'garbage'."), e.getMessage());
+        assertFalse(Files.exists(dataDir.resolve("repos/current")), "nothing was published");
+    }
+
+    @Test
+    void aFullRequestCrossesTheAgentChannelAndShowsNoSecret() throws Exception {
+        PublishRequest request = new PublishRequest("trunk", "/srv/trunk", "https://trunk.example.org/",
+                new PublishRequest.Signing("-----BEGIN PGP PRIVATE KEY BLOCK-----", "Pass-9a7c"),
+                new PublishRequest.Mirror("mirror@repo2.example.org:/srv/trunk", 22, "ssh-private-key", null),
+                new BuildDatabase("jdbc:postgresql://db.example.org:5432/trunk", "trunk", "Db-Pass-3e1f"),
+                new PublishSelection(List.of("hello"), List.of("hello/3f7a9c1e_9e8d7c6b")));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(request);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(request, in.readObject());
+        }
+        String shown = request.toString();
+        for (String secret : List.of("PGP", "Pass-9a7c", "ssh-private-key", "Db-Pass-3e1f")) {
+            assertFalse(shown.contains(secret), shown);
+        }
+        assertEquals("a **** b ****", request.masker().mask("a Pass-9a7c b Db-Pass-3e1f"));
     }
 }

@@ -60,4 +60,18 @@ class ConsoleLogTest {
         assertFalse(console.contains(SECRET), console);
         assertEquals(2, console.split("\\*\\*\\*\\*", -1).length - 1);
     }
+
+    @Test
+    void anAgentPhaseKeepsItsUncheckedFailuresAndWrapsTheOthersInIoExceptions() {
+        PackagePipelineException userError = new PackagePipelineException("no build database");
+        assertSame(userError, assertThrows(PackagePipelineException.class,
+                () -> log.agentPhase("publish", () -> {
+                    throw userError;
+                })));
+        java.io.IOException wrapped = assertThrows(java.io.IOException.class, () -> log.agentPhase("publish", () -> {
+            throw new java.util.concurrent.TimeoutException("createrepo_c timed out");
+        }));
+        assertEquals("createrepo_c timed out", wrapped.getMessage());
+        assertEquals("[Package Pipeline] publish failed after 0.0 s: createrepo_c timed out", lines().get(3));
+    }
 }

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
+import java.io.Serializable;
+
+/**
+ * What {@code purgeRepo} asks the agent holding a repo target's data directory to do. It crosses the agent
+ * channel with the build database's password and the mirror's SSH key; {@link #toString()} shows neither.
+ *
+ * @param target the repo target's name
+ * @param dataDirectory the absolute data directory on the agent
+ * @param publicBaseUrl where the data directory's {@code repos} directory is served, or null
+ * @param database where the build database is
+ * @param olderThanDays purge the snapshots of builds finished more than this many days ago
+ * @param dryRun only report what would be purged
+ * @param mirror the secondary to bring in line after purging (its purged snapshots deleted too), or null
+ */
+public record PurgeRequest(String target, String dataDirectory, String publicBaseUrl, BuildDatabase database,
+        int olderThanDays, boolean dryRun, PublishRequest.Mirror mirror) implements Serializable {
+
+    public PurgeRequest {
+        database = database == null ? BuildDatabase.inDataDirectory() : database;
+    }
+
+    @Override
+    public String toString() {
+        return "PurgeRequest[target=" + target + ", dataDirectory=" + dataDirectory + ", database=" + database
+                + ", olderThanDays=" + olderThanDays + ", dryRun=" + dryRun + ", mirror=" + mirror + "]";
+    }
+}

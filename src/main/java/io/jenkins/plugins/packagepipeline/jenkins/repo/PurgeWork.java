@@ -1,0 +1,43 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
+import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PackagePipelineAction;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PurgeOutcome;
+import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
+import io.jenkins.plugins.packagepipeline.process.SecretMasker;
+import java.io.IOException;
+
+/**
+ * What {@code purgeRepo} and its Freestyle build step do, once: find the target, read its database credentials
+ * (and mirror key), purge on the agent of the workspace, record the outcome on the build's
+ * {@link PackagePipelineAction}, and turn user errors into {@code AbortException}s with the
+ * database password masked.
+ */
+final class PurgeWork {
+
+    private PurgeWork() {
+    }
+
+    static PurgeOutcome purge(String targetName, int olderThanDays, boolean dryRun, boolean mirror, Run<?, ?> run,
+            FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
+        SecretMasker masker = SecretMasker.none();
+        try {
+            RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
+            PublishRequest.Mirror secondary = mirror && !dryRun ? PublishWork.secondary(target, run) : null;
+            PurgeRequest request = new PurgeRequest(target.getName(), target.getDataDirectory(),
+                    target.getPublicBaseUrl(), TargetCredentials.database(target, run), olderThanDays, dryRun,
+                    secondary);
+            masker = request.database().masker();
+            PurgeOutcome outcome = workspace.act(new PurgeCallable(request, listener));
+            PackagePipelineAction.record(run, outcome);
+            return outcome;
+        } catch (Exception e) {
+            throw UserErrors.rethrow(e, masker);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PurgeOutcome;
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.RepoPurger;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What {@code purgeRepo} does on the agent that holds the data directory: removes the repo snapshots of builds
+ * finished more than N days ago with the repo engine's purger (never a package's newest successful build, nor what
+ * {@code current} or {@code consistent} name; records and logs stay, flagged purged), then brings the target's
+ * secondary in line. A dry run changes nothing, the secondary included. Nothing Jenkins-specific.
+ */
+public final class RepoPurging {
+
+    private RepoPurging() {
+    }
+
+    public static PurgeOutcome purge(PurgeRequest request, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        String owner = "Repo target '" + request.target() + "'";
+        if (request.olderThanDays() < 1) {
+            throw new PackagePipelineException("purgeRepo: olderThanDays must be 1 or more (days since a build"
+                    + " finished), not " + request.olderThanDays() + ".");
+        }
+        Path dataDir = Path.of(request.dataDirectory());
+        RepoConfig config = RepoPublishing.config(request.target(), dataDir, request.publicBaseUrl());
+        Instant cutoff = Instant.now().minus(Duration.ofDays(request.olderThanDays()));
+        try (BuildStore store = request.database().open(dataDir, true, owner)) {
+            RepoPurger.PurgeResult result = new RepoPurger(config, store).purge(cutoff, request.dryRun());
+            String reposUrl = config.publicUrlOf("");
+            List<PackageRow> rows = result.purged().stream()
+                    .map(b -> PackageRow.of(b, reposUrl, false, false)).toList();
+            for (PackageRow row : rows) {
+                progress.accept((request.dryRun() ? "would purge " : "purged ") + row.getBuildId()
+                        + (row.getNvr() == null ? "" : " (" + row.getNvr() + ")"));
+            }
+            progress.accept(result.summary());
+            if (!request.dryRun() && request.mirror() != null) {
+                RepoPublishing.mirror(config, request.mirror(), progress);
+            }
+            return new PurgeOutcome(request.target(), request.dryRun(), request.olderThanDays(), rows, result.kept(),
+                    result.bytesFreed(), result.summary());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.packagepipeline.jenkins.snippets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every data-bound class of the glue (steps, build steps, the wrapper, configuration entries, credentials) has a
+ * form and a {@code help-<field>.html} for each of its arguments, so the Snippet Generator and the configuration
+ * page explain every field.
+ */
+class HelpFilesTest {
+
+    private static final Path RESOURCES = Path.of(System.getProperty("packagepipeline.projectRoot", "."))
+            .resolve("src/main/resources");
+
+    @Test
+    void everyArgumentHasItsHelpAndEveryClassItsForm() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int classes = 0;
+        for (Class<?> type : GlueSteps.glueClasses()) {
+            var parameters = GlueSteps.parameters(type);
+            if (parameters.isEmpty() || Modifier.isAbstract(type.getModifiers())) {
+                continue;
+            }
+            classes++;
+            if (find(type, "config.jelly") == null && find(type, "credentials.jelly") == null) {
+                missing.add(type.getSimpleName() + "/config.jelly");
+            }
+            for (String field : parameters.keySet()) {
+                boolean credentialsPluginOwn = Credentials.class.isAssignableFrom(type)
+                        && List.of("scope", "id", "description").contains(field);
+                if (!credentialsPluginOwn && find(type, "help-" + field + ".html") == null) {
+                    missing.add(type.getSimpleName() + "/help-" + field + ".html");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+        assertTrue(classes >= 12, "found " + classes + " data-bound classes: was the glue read?");
+    }
+
+    /** A view or help file of {@code type}, looked up as Jenkins does: in its resources, then its superclasses'. */
+    private static Path find(Class<?> type, String file) {
+        for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins."); c = c.getSuperclass()) {
+            Path candidate = RESOURCES.resolve(c.getName().replace('.', '/')).resolve(file);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
