@@ -57,6 +57,11 @@ public record BuildSettings(Path dataDir, String release, String builder, String
         return dataDir.resolve("work");
     }
 
+    public BuildSettings withDataDir(Path value) {
+        return new BuildSettings(value, release, builder, dist, nodeps, mockConfig, buildTimeout, gitTimeout, workers,
+                gitThreads, maxRetries);
+    }
+
     public BuildSettings withRelease(String value) {
         return new BuildSettings(dataDir, value, builder, dist, nodeps, mockConfig, buildTimeout, gitTimeout, workers,
                 gitThreads, maxRetries);

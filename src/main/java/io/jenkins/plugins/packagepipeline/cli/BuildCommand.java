@@ -90,9 +90,7 @@ public final class BuildCommand implements Callable<Integer> {
             BuildConfig loaded = BuildConfig.load(config, System.getenv());
             BuildSettings settings = loaded.settings();
             if (datadir != null) {
-                settings = new BuildSettings(datadir, settings.release(), settings.builder(), settings.dist(),
-                        settings.nodeps(), settings.mockConfig(), settings.buildTimeout(), settings.gitTimeout(),
-                        settings.workers(), settings.gitThreads(), settings.maxRetries());
+                settings = settings.withDataDir(datadir);
             }
             return new BuildConfig(settings, catalog == null ? loaded.catalog() : CatalogSource.ofFile(catalog),
                     loaded.databaseUrl(), loaded.databaseUser(), loaded.databasePassword());

@@ -85,9 +85,7 @@ final class RepoOptions {
 
     RepoConfig config() {
         RepoConfig config = RepoConfig.defaults(dataDir()).withRepoName(repoName).withSources(sources)
-                .withComponents(components);
-        config = new RepoConfig(config.dataDir(), config.publicUrl(), config.repoName(), config.includeSources(),
-                config.components(), toolTimeout);
+                .withComponents(components).withToolTimeout(toolTimeout);
         return publicUrl == null ? config : config.withPublicUrl(publicUrl);
     }
 

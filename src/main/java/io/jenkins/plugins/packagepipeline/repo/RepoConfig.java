@@ -67,6 +67,10 @@ public record RepoConfig(Path dataDir, URI publicUrl, String repoName, boolean i
         return new RepoConfig(dataDir, publicUrl, repoName, includeSources, perComponent, toolTimeout);
     }
 
+    public RepoConfig withToolTimeout(Duration timeout) {
+        return new RepoConfig(dataDir, publicUrl, repoName, includeSources, components, timeout);
+    }
+
     /** The served directory: {@code <dataDir>/repos}. */
     public Path reposDir() {
         return dataDir.resolve("repos");
