@@ -9,8 +9,6 @@ import io.jenkins.plugins.packagepipeline.cloud.CloudsYaml;
 import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,8 +37,8 @@ final class CloudOptions {
     CloudSession open(PrintWriter err) {
         CloudConnection connection = cloudsYaml != null ? CloudsYaml.read(cloudsYaml, cloud)
                 : CloudsYaml.fromEnvironment(System.getenv());
-        connection = connection.withTimeouts(duration(connectTimeout, "--connect-timeout"),
-                duration(readTimeout, "--read-timeout"));
+        connection = connection.withTimeouts(DurationOption.parse(connectTimeout, "--connect-timeout"),
+                DurationOption.parse(readTimeout, "--read-timeout"));
         if (caBundle != null) {
             connection = connection.withCaBundle(caBundle);
         }
@@ -63,23 +61,6 @@ final class CloudOptions {
             out.flush();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Parses {@code 90s}, {@code 10m}, {@code 24h}, {@code 7d} or plain seconds. */
-    static Duration duration(String text, String option) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            char unit = t.charAt(t.length() - 1);
-            long amount = Character.isDigit(unit) ? Long.parseLong(t) : Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (unit) {
-                case 'd' -> Duration.ofDays(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        } catch (RuntimeException e) {
-            throw new PackagePipelineException(option + " '" + text + "' is not a duration like 90s, 10m, 24h or 7d");
         }
     }
 }

@@ -99,7 +99,8 @@ final class InstanceOptions {
                 .securityGroups(securityGroups).createSecurityGroup(parsed).availabilityZone(availabilityZone)
                 .metadata(metadata).dataVolumeGb(dataVolumeGb).bootVolumeGb(bootVolumeGb)
                 .floatingIpPool(floatingIpPool).owner(owner).job(job, build)
-                .lease(CloudOptions.duration(lease, "--lease")).activeTimeout(CloudOptions.duration(timeout, "--timeout"));
+                .lease(DurationOption.parse(lease, "--lease"))
+                .activeTimeout(DurationOption.parse(timeout, "--timeout"));
         if (userDataFile != null) {
             if (!Files.isRegularFile(userDataFile)) {
                 throw new PackagePipelineException("User-data file '" + userDataFile + "' does not exist");
@@ -107,7 +108,7 @@ final class InstanceOptions {
             spec.userData(Files.readAllBytes(userDataFile), userDataFile.toString());
         }
         if (waitForPort > 0) {
-            spec.waitForPort(waitForPort, CloudOptions.duration(timeout, "--timeout"));
+            spec.waitForPort(waitForPort, DurationOption.parse(timeout, "--timeout"));
         }
         return spec;
     }

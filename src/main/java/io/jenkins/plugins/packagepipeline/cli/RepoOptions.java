@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,9 +54,9 @@ final class RepoOptions {
     @Option(names = "--components", description = "One sub-repository per component, plus an aggregate .repo file.")
     boolean components;
 
-    @Option(names = "--tool-timeout", description = "Time limit of one createrepo_c/rpmsign/gpg/rsync run, ISO-8601"
-            + " (default: ${DEFAULT-VALUE}).")
-    Duration toolTimeout = Duration.ofMinutes(10);
+    @Option(names = "--tool-timeout", description = "Time limit of one createrepo_c/rpmsign/gpg/rsync run, e.g. 90s,"
+            + " 10m (default: ${DEFAULT-VALUE}).")
+    String toolTimeout = "10m";
 
     @Option(names = "--sign", description = "Sign RPMs and repomd.xml with the armored secret key in $" + KEY_ENV
             + " (or --signing-key-file), passphrase in $" + PASSPHRASE_ENV + ".")
@@ -85,7 +84,7 @@ final class RepoOptions {
 
     RepoConfig config() {
         RepoConfig config = RepoConfig.defaults(dataDir()).withRepoName(repoName).withSources(sources)
-                .withComponents(components).withToolTimeout(toolTimeout);
+                .withComponents(components).withToolTimeout(DurationOption.parse(toolTimeout, "--tool-timeout"));
         return publicUrl == null ? config : config.withPublicUrl(publicUrl);
     }
 

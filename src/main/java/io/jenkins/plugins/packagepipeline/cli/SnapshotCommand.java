@@ -66,7 +66,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             CloudOptions.printJson(spec.commandLine().getOut(), found.stream().map(ServerSnapshot::toMap).toList());
             return 0;
         }
-        java.time.Duration wait = CloudOptions.duration(timeout, "--timeout");
+        java.time.Duration wait = DurationOption.parse(timeout, "--timeout");
         ServerSnapshot taken = backup ? backups.backup(server, labels, wait, progress)
                 : snapshots.snapshot(server, name != null ? name : server + "-snapshot-"
                         + java.time.Instant.now().getEpochSecond(), labels, !noVolumes, wait, progress);

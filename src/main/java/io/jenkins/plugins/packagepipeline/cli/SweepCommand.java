@@ -31,7 +31,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CloudSession session = cloud.open(spec.commandLine().getErr());
-        SweepReport report = new LeakSweeper(session, Clock.systemUTC(), CloudOptions.duration(grace, "--grace"))
+        SweepReport report = new LeakSweeper(session, Clock.systemUTC(), DurationOption.parse(grace, "--grace"))
                 .sweep(!remove, ownership -> false, CloudOptions.progress(spec.commandLine().getErr()));
         CloudOptions.printJson(spec.commandLine().getOut(), report.toMap());
         return 0;
