@@ -96,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
     /**
      * Publishes the run's new builds with the repository engine: a snapshot per successful build holding every
      * package's latest good RPMs, {@code current} and {@code consistent} switched to it (unsigned: the embedded
-     * defaults have no signing key; {@code publish --signing-key} signs).
+     * defaults have no signing key; {@code publish --sign} signs).
      */
     private static void publish(BuildStore store, List<BuildRecord> builds, Path data, PrintWriter out)
             throws IOException, InterruptedException {
