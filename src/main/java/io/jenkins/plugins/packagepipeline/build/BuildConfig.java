@@ -136,6 +136,16 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
         }
     }
 
+    /** This configuration with other settings (e.g. another data directory). */
+    public BuildConfig withSettings(BuildSettings value) {
+        return new BuildConfig(value, catalog, databaseUrl, databaseUser, databasePassword);
+    }
+
+    /** This configuration with another catalog. */
+    public BuildConfig withCatalog(CatalogSource value) {
+        return new BuildConfig(settings, value, databaseUrl, databaseUser, databasePassword);
+    }
+
     /** Opens the build database this configuration names (SQLite in the data directory by default). */
     public BuildStore openStore() {
         if (databaseUrl == null) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,15 +37,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", description = "The build configuration file (YAML: datadir, catalog, database,"
-            + " builder, dist, timeouts, workers...).")
-    Path config;
+    @Mixin
+    ConfigOptions configOptions;
 
     @Option(names = "--catalog", description = "The catalog file, without --config (or overriding its catalog).")
     Path catalog;
-
-    @Option(names = "--datadir", description = "The data directory, without --config (or overriding its datadir).")
-    Path datadir;
 
     @Option(names = "--package-name", description = "Build only this package (repeatable).")
     List<String> packageNames = new ArrayList<>();
@@ -86,20 +83,16 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private BuildConfig configuration() {
-        if (config != null) {
-            BuildConfig loaded = BuildConfig.load(config, System.getenv());
-            BuildSettings settings = loaded.settings();
-            if (datadir != null) {
-                settings = settings.withDataDir(datadir);
-            }
-            return new BuildConfig(settings, catalog == null ? loaded.catalog() : CatalogSource.ofFile(catalog),
-                    loaded.databaseUrl(), loaded.databaseUser(), loaded.databasePassword());
+        BuildConfig loaded = configOptions.buildConfig();
+        if (loaded != null) {
+            return catalog == null ? loaded : loaded.withCatalog(CatalogSource.ofFile(catalog));
         }
-        if (catalog == null || datadir == null) {
+        if (catalog == null || configOptions.dataDir == null) {
             throw new PackagePipelineException("Say what to build: --config <file>, or --catalog <file> and"
                     + " --datadir <directory>.");
         }
-        return new BuildConfig(BuildSettings.defaults(datadir), CatalogSource.ofFile(catalog), null, null, null);
+        return new BuildConfig(BuildSettings.defaults(configOptions.dataDir), CatalogSource.ofFile(catalog), null, null,
+                null);
     }
 
     private int dev(BuildSettings settings, Catalog loaded, PrintWriter out) throws Exception {

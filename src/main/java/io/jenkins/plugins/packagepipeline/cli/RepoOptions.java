@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,13 +27,8 @@ final class RepoOptions {
 
     static final Path DEFAULT_DATADIR = Path.of("package-pipeline-data");
 
-    @Option(names = "--config", description = "The build configuration file of the build command: its datadir and"
-            + " database are used (the options below override them).")
-    Path configFile;
-
-    @Option(names = "--datadir", description = "The data directory holding repos/ (default: the --config file's,"
-            + " else package-pipeline-data).")
-    Path dataDir;
+    @Mixin
+    ConfigOptions configOptions;
 
     @Option(names = "--database-url", description = "JDBC URL of the build database (default: SQLite file"
             + " build.db in the data directory). Password from $" + DB_PASSWORD_ENV + ".")
@@ -66,20 +62,13 @@ final class RepoOptions {
             + " --sign).")
     Path signingKeyFile;
 
-    private BuildConfig buildConfig;
-
-    private BuildConfig buildConfig() {
-        if (configFile != null && buildConfig == null) {
-            buildConfig = BuildConfig.load(configFile, System.getenv());
-        }
-        return buildConfig;
-    }
-
+    /** {@code --datadir}, else the {@code --config} file's, else {@code package-pipeline-data}. */
     Path dataDir() {
-        if (dataDir != null) {
-            return dataDir;
+        BuildConfig buildConfig = configOptions.buildConfig();
+        if (buildConfig != null) {
+            return buildConfig.settings().dataDir();
         }
-        return buildConfig() != null ? buildConfig().settings().dataDir() : DEFAULT_DATADIR;
+        return configOptions.dataDir != null ? configOptions.dataDir : DEFAULT_DATADIR;
     }
 
     RepoConfig config() {
@@ -89,8 +78,9 @@ final class RepoOptions {
     }
 
     BuildStore openStore() {
-        if (databaseUrl == null && buildConfig() != null && buildConfig().databaseUrl() != null) {
-            return buildConfig().openStore();
+        BuildConfig buildConfig = configOptions.buildConfig();
+        if (databaseUrl == null && buildConfig != null && buildConfig.databaseUrl() != null) {
+            return buildConfig.openStore();
         }
         if (databaseUrl == null) {
             Path file = dataDir().resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE);

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.packagepipeline.cli;
+
+import io.jenkins.plugins.packagepipeline.build.BuildConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The build configuration file and the data directory, shared by {@code build} and the repository commands: one
+ * {@code --config} file serves them all, and {@code --datadir} overrides its {@code datadir}.
+ */
+final class ConfigOptions {
+    @Option(names = "--config", description = "The build configuration file (YAML: datadir, catalog, database,"
+            + " builder, dist, timeouts, workers...); the options given here override it.")
+    Path configFile;
+
+    @Option(names = "--datadir", description = "The data directory (overrides the --config file's datadir; the"
+            + " repository commands default to package-pipeline-data).")
+    Path dataDir;
+
+    private BuildConfig loaded;
+
+    /** The configuration file with {@code --datadir} applied, read once; null without {@code --config}. */
+    BuildConfig buildConfig() {
+        if (configFile != null && loaded == null) {
+            BuildConfig file = BuildConfig.load(configFile, System.getenv());
+            loaded = dataDir == null ? file : file.withSettings(file.settings().withDataDir(dataDir));
+        }
+        return loaded;
+    }
+}
