@@ -9,13 +9,18 @@ import io.jenkins.plugins.packagepipeline.cloud.CloudsYaml;
 import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The cloud options shared by the OpenStack subcommands: which cloud ({@code clouds.yaml} or {@code OS_*}
  * variables), timeouts and TLS; plus JSON output on standard output and progress lines on standard error.
  */
 final class CloudOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--clouds-yaml", description = "An OpenStack clouds.yaml (default: the OS_* environment variables).")
     Path cloudsYaml;
 
@@ -34,7 +39,8 @@ final class CloudOptions {
     @Option(names = "--insecure", description = "Do not verify TLS certificates (logged as a warning).")
     boolean insecure;
 
-    CloudSession open(PrintWriter err) {
+    /** Opens the cloud, reporting progress on the command's standard error. */
+    CloudSession open() {
         CloudConnection connection = cloudsYaml != null ? CloudsYaml.read(cloudsYaml, cloud)
                 : CloudsYaml.fromEnvironment(System.getenv());
         connection = connection.withTimeouts(DurationOption.parse(connectTimeout, "--connect-timeout"),
@@ -45,17 +51,21 @@ final class CloudOptions {
         if (insecure) {
             connection = connection.withInsecure(true);
         }
-        return CloudSession.open(connection, progress(err));
+        return CloudSession.open(connection, progress());
     }
 
-    static ProgressListener progress(PrintWriter err) {
+    /** Progress lines on the command's standard error. */
+    ProgressListener progress() {
+        PrintWriter err = command.commandLine().getErr();
         return line -> {
             err.println(line);
             err.flush();
         };
     }
 
-    static void printJson(PrintWriter out, Object value) {
+    /** Prints {@code value} as indented JSON on the command's standard output. */
+    void printJson(Object value) {
+        PrintWriter out = command.commandLine().getOut();
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
             out.flush();

@@ -7,18 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code destroy}: removes instances created by {@code provision}; repeating it is harmless. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = "Removes what provision created for each server id, name or allocation id (server, volumes, "
                 + "floating IP, generated key pair and security group); prints what was removed as JSON.")
 public final class DestroyCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     CloudOptions cloud;
 
@@ -27,13 +22,13 @@ public final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CloudSession session = cloud.open(spec.commandLine().getErr());
+        CloudSession session = cloud.open();
         Provisioner provisioner = new Provisioner(session);
         List<Object> results = new ArrayList<>();
         for (String reference : references) {
-            results.add(provisioner.destroy(reference, CloudOptions.progress(spec.commandLine().getErr())).toMap());
+            results.add(provisioner.destroy(reference, cloud.progress()).toMap());
         }
-        CloudOptions.printJson(spec.commandLine().getOut(), results.size() == 1 ? results.get(0) : results);
+        cloud.printJson(results.size() == 1 ? results.get(0) : results);
         return 0;
     }
 }

@@ -7,18 +7,13 @@ import io.jenkins.plugins.packagepipeline.cloud.Provisioner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code provision}: creates an instance on OpenStack and prints it as JSON. */
 @Command(name = "provision", mixinStandardHelpOptions = true,
         description = "Creates a server (with key pair, security group, volumes, floating IP as asked) and prints "
                 + "it as JSON; on failure removes everything it created.")
 public final class ProvisionCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     CloudOptions cloud;
 
@@ -31,10 +26,9 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstanceSpec wanted = instance.toSpec(image).build();
-        CloudSession session = cloud.open(spec.commandLine().getErr());
-        Instance created = new Provisioner(session).provision(wanted,
-                CloudOptions.progress(spec.commandLine().getErr()));
-        CloudOptions.printJson(spec.commandLine().getOut(), instance.result(created));
+        CloudSession session = cloud.open();
+        Instance created = new Provisioner(session).provision(wanted, cloud.progress());
+        cloud.printJson(instance.result(created));
         return 0;
     }
 

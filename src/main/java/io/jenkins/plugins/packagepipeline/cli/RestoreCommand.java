@@ -9,19 +9,14 @@ import io.jenkins.plugins.packagepipeline.cloud.Snapshots;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code restore}: boots a new instance from a snapshot, or restores a backup to a named instance. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Boots a new instance from SNAPSHOT (image id or name; its volume snapshots become attached "
                 + "volumes), or with --backup ID|SOURCE/ID restores a backup as the instance named by --name.")
 public final class RestoreCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     CloudOptions cloud;
 
@@ -39,8 +34,8 @@ public final class RestoreCommand implements Callable<Integer> {
         if ((snapshot == null) == (backup == null)) {
             throw new PackagePipelineException("restore needs either a SNAPSHOT or --backup");
         }
-        CloudSession session = cloud.open(spec.commandLine().getErr());
-        ProgressListener progress = CloudOptions.progress(spec.commandLine().getErr());
+        CloudSession session = cloud.open();
+        ProgressListener progress = cloud.progress();
         Instance restored;
         if (backup != null) {
             if (instance.name == null) {
@@ -51,7 +46,7 @@ public final class RestoreCommand implements Callable<Integer> {
         } else {
             restored = new Snapshots(session).restore(snapshot, instance.toSpec(snapshot).build(), progress);
         }
-        CloudOptions.printJson(spec.commandLine().getOut(), instance.result(restored));
+        cloud.printJson(instance.result(restored));
         return 0;
     }
 }

@@ -6,25 +6,23 @@ import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
 import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
 import io.jenkins.plugins.packagepipeline.cloud.ServerSnapshot;
 import io.jenkins.plugins.packagepipeline.cloud.Snapshots;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code snapshot}: snapshots a server (or takes a dated backup), applies retention, lists snapshots. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = "Snapshots SERVER to an image (and its volumes), labelled; --backup takes a backup with a "
                 + "date-time id; --keep N deletes older snapshots with the same labels; --list lists instead.")
 public final class SnapshotCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     CloudOptions cloud;
 
@@ -57,27 +55,27 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (server == null && !(list && !backup)) {
             throw new PackagePipelineException("snapshot needs a SERVER (or --list)");
         }
-        CloudSession session = cloud.open(spec.commandLine().getErr());
-        ProgressListener progress = CloudOptions.progress(spec.commandLine().getErr());
+        Duration wait = DurationOption.parse(timeout, "--timeout");
+        CloudSession session = cloud.open();
+        ProgressListener progress = cloud.progress();
         Snapshots snapshots = new Snapshots(session);
         Backups backups = new Backups(session);
         if (list) {
             List<ServerSnapshot> found = backup ? backups.list(server) : snapshots.list(labels);
-            CloudOptions.printJson(spec.commandLine().getOut(), found.stream().map(ServerSnapshot::toMap).toList());
+            cloud.printJson(found.stream().map(ServerSnapshot::toMap).toList());
             return 0;
         }
-        java.time.Duration wait = DurationOption.parse(timeout, "--timeout");
         ServerSnapshot taken = backup ? backups.backup(server, labels, wait, progress)
                 : snapshots.snapshot(server, name != null ? name : server + "-snapshot-"
-                        + java.time.Instant.now().getEpochSecond(), labels, !noVolumes, wait, progress);
+                        + Instant.now().getEpochSecond(), labels, !noVolumes, wait, progress);
         Map<String, Object> result = new LinkedHashMap<>(taken.toMap());
         if (keep != null) {
             result.put("deleted", snapshots.retain(taken.labels().entrySet().stream()
                     .filter(e -> !e.getKey().equals(Backups.BACKUP_ID))
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
                     keep, false, progress).stream().map(ServerSnapshot::toMap).toList());
         }
-        CloudOptions.printJson(spec.commandLine().getOut(), result);
+        cloud.printJson(result);
         return 0;
     }
 }
