@@ -2,6 +2,7 @@ package io.jenkins.plugins.packagepipeline.build;
 
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.git.GitCommit;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import java.nio.file.Path;
 
 /**
@@ -18,6 +19,6 @@ public record BuildRequest(PackageInRelease pkg, Path sourceRepository, Path dis
 
     /** The output directory relative to the output root: {@code repos/<h[0:2]>/<h[2:4]>/<source>_<distgit[0:8]>}. */
     public String repoDir() {
-        return io.jenkins.plugins.packagepipeline.store.BuildRecord.outputDir(source.hash(), distgit.hash());
+        return BuildRecord.outputDir(source.hash(), distgit.hash());
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -174,7 +175,7 @@ final class CommitBuild {
     /** Reads name, version and Source0 from the spec as rpm expands it ({@code rpmspec -P}). */
     private ParsedSpec parse(Path spec, Path topdir, String packageName) throws IOException, InterruptedException {
         Path parsed = topdir.resolve("rpmspec-P.out");
-        List<String> command = new java.util.ArrayList<>(List.of("rpmspec", "-P", "--define", "_topdir " + topdir));
+        List<String> command = new ArrayList<>(List.of("rpmspec", "-P", "--define", "_topdir " + topdir));
         if (settings.dist() != null && !settings.dist().isEmpty()) {
             command.addAll(List.of("--define", "dist " + settings.dist()));
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -43,11 +44,8 @@ public final class MockBuilder implements RpmBuilder {
         }
         Duration left = timeout.minusNanos(System.nanoTime() - started);
         Files.createDirectories(resultDir);
-        List<String> command = new java.util.ArrayList<>(List.of("mock", "-r", config, "--resultdir",
-                resultDir.toString()));
-        if (dist != null && !dist.isEmpty()) {
-            command.addAll(List.of("--define", "dist " + dist));
-        }
+        List<String> command = new ArrayList<>(List.of("mock", "-r", config, "--resultdir", resultDir.toString()));
+        command.addAll(RpmbuildBuilder.distDefinition(dist));
         command.addAll(List.of("--rebuild", sourceRpm.toString()));
         return ProcessRunner.command(command).directory(topdir)
                 .timeout(left.isNegative() ? Duration.ofSeconds(1) : left).log(log).run();

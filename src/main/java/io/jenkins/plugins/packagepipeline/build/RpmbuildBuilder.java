@@ -47,11 +47,14 @@ public final class RpmbuildBuilder implements RpmBuilder {
             command.add("--nodeps");
         }
         command.addAll(List.of("--define", "_topdir " + topdir, "--define", "_dbpath " + topdir.resolve("rpmdb")));
-        if (dist != null && !dist.isEmpty()) {
-            command.addAll(List.of("--define", "dist " + dist));
-        }
+        command.addAll(distDefinition(dist));
         command.add(spec.toString());
         return command;
+    }
+
+    /** The arguments defining {@code %{dist}} for rpmbuild and mock; none when {@code dist} is null or empty. */
+    static List<String> distDefinition(String dist) {
+        return dist == null || dist.isEmpty() ? List.of() : List.of("--define", "dist " + dist);
     }
 
     /** Moves the SRPM and RPMs of a topdir into one flat directory. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packagepipeline.build;
 
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import java.time.Instant;
 
 /**
@@ -19,8 +20,7 @@ public record VersionsRow(String packageName, String sourceUrl, String sourceCom
     public static VersionsRow of(BuildRecord build, String sourceUrl, String distgitUrl) {
         return new VersionsRow(build.packageName(), sourceUrl, build.sourceCommit(), distgitUrl,
                 build.distgitCommit(), build.status().name(),
-                build.status() == io.jenkins.plugins.packagepipeline.store.BuildStatus.SUCCESS ? build.buildTime()
-                        : null,
+                build.status() == BuildStatus.SUCCESS ? build.buildTime() : null,
                 build.component(), build.nvr());
     }
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.repo.PublishResult;
+import io.jenkins.plugins.packagepipeline.repo.RepoPointers;
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
 import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
@@ -73,8 +75,7 @@ public final class PublishCommand implements Callable<Integer> {
             List<PublishResult> results = publisher.publish(builds, key);
             out.printf("Published %d snapshot(s); current -> %s%n",
                     results.stream().filter(r -> r.snapshotDir() != null).count(),
-                    new io.jenkins.plugins.packagepipeline.repo.RepoPointers(repo.config().reposDir())
-                            .target("current").orElse("(none)"));
+                    new RepoPointers(repo.config().reposDir()).target(RepoPointers.CURRENT).orElse("(none)"));
             if (mirror != null) {
                 MirrorTarget target = MirrorTarget.parse(mirror, mirrorPort, mirrorIdentity, mirrorKnownHosts);
                 out.println(new RsyncMirror(repo.config(), target).push().summary());
@@ -89,7 +90,7 @@ public final class PublishCommand implements Callable<Integer> {
     private void feedDlrn(List<PublishResult> results, PrintWriter out) throws Exception {
         String password = System.getenv(DLRN_PASSWORD_ENV);
         if (dlrnUser == null || password == null) {
-            throw new io.jenkins.plugins.packagepipeline.PackagePipelineException("--dlrn-api needs --dlrn-user and"
+            throw new PackagePipelineException("--dlrn-api needs --dlrn-user and"
                     + " the password in $" + DLRN_PASSWORD_ENV + ".");
         }
         try (DlrnApiClient client = new DlrnApiClient(dlrnApi, dlrnUser, password.toCharArray(),
