@@ -67,17 +67,21 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        checkDlrnOptions();
+        if (recent != null && (recent < 1 || !packageNames.isEmpty())) {
+            throw new PackagePipelineException("--recent " + recent + ": give a number of builds, 1 or more, and no"
+                    + " --package-name (--recent publishes the most recent builds of all packages).");
+        }
+        MirrorTarget target = mirror == null ? null
+                : MirrorTarget.parse(mirror, mirrorPort, mirrorIdentity, mirrorKnownHosts);
         try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
-            List<BuildRecord> builds = recent != null ? store.recent(recent)
-                    : store.latestPerPackage().stream()
-                            .filter(b -> packageNames.isEmpty() || packageNames.contains(b.packageName())).toList();
+            List<BuildRecord> builds = recent != null ? store.recent(recent) : latestOfNamedPackages(store);
             RepoPublisher publisher = new RepoPublisher(repo.config(), store).onProgress(out::println);
             List<PublishResult> results = publisher.publish(builds, key);
             out.printf("Published %d snapshot(s); current -> %s%n",
                     results.stream().filter(r -> r.snapshotDir() != null).count(),
                     new RepoPointers(repo.config().reposDir()).target(RepoPointers.CURRENT).orElse("(none)"));
-            if (mirror != null) {
-                MirrorTarget target = MirrorTarget.parse(mirror, mirrorPort, mirrorIdentity, mirrorKnownHosts);
+            if (target != null) {
                 out.println(new RsyncMirror(repo.config(), target).push().summary());
             }
             if (dlrnApi != null) {
@@ -87,12 +91,29 @@ public final class PublishCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Each package's latest build, or with {@code --package-name} those of the packages named (all recorded). */
+    private List<BuildRecord> latestOfNamedPackages(BuildStore store) {
+        List<BuildRecord> latest = store.latestPerPackage().stream()
+                .filter(b -> packageNames.isEmpty() || packageNames.contains(b.packageName())).toList();
+        for (String name : packageNames) {
+            if (latest.stream().noneMatch(b -> b.packageName().equals(name))) {
+                throw new PackagePipelineException("--package-name '" + name + "': no build of this package is"
+                        + " recorded; check the name (the status command lists the packages) or build it first.");
+            }
+        }
+        return latest;
+    }
+
+    /** Fails before anything is published when {@code --dlrn-api} lacks its user or password. */
+    private void checkDlrnOptions() {
+        if (dlrnApi != null && (dlrnUser == null || System.getenv(DLRN_PASSWORD_ENV) == null)) {
+            throw new PackagePipelineException("--dlrn-api needs --dlrn-user and the password in $"
+                    + DLRN_PASSWORD_ENV + ".");
+        }
+    }
+
     private void feedDlrn(List<PublishResult> results, PrintWriter out) throws Exception {
         String password = System.getenv(DLRN_PASSWORD_ENV);
-        if (dlrnUser == null || password == null) {
-            throw new PackagePipelineException("--dlrn-api needs --dlrn-user and"
-                    + " the password in $" + DLRN_PASSWORD_ENV + ".");
-        }
         try (DlrnApiClient client = new DlrnApiClient(dlrnApi, dlrnUser, password.toCharArray(),
                 Duration.ofMinutes(10))) {
             for (PublishResult r : results) {

@@ -117,5 +117,17 @@ class RepoCommandsTest {
         }
         Run badMirror = cli("publish", "--datadir", dir.resolve("d").toString(), "--mirror", "nohost");
         assertTrue(badMirror.err().contains("'nohost'"), badMirror.err());
+        Run unknownPackage = cli("publish", "--datadir", dir.resolve("d").toString(), "--package-name", "nosuch");
+        assertEquals(1, unknownPackage.exit());
+        assertTrue(unknownPackage.err().startsWith("ERROR: --package-name 'nosuch': no build of this package"),
+                unknownPackage.err());
+        Run recentAndNamed = cli("publish", "--datadir", dir.resolve("d").toString(), "--recent", "3",
+                "--package-name", "alpha");
+        assertTrue(recentAndNamed.err().startsWith("ERROR: --recent 3: "), recentAndNamed.err());
+        Run dlrnWithoutUser = cli("publish", "--datadir", dir.resolve("d").toString(), "--dlrn-api",
+                "http://127.0.0.1:9/");
+        assertTrue(dlrnWithoutUser.err().startsWith("ERROR: --dlrn-api needs --dlrn-user"), dlrnWithoutUser.err());
+        assertTrue(dlrnWithoutUser.out().isEmpty(), "nothing is published before the options are checked: "
+                + dlrnWithoutUser.out());
     }
 }
