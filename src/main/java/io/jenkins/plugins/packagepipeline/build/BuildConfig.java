@@ -162,7 +162,8 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
 
     @Override
     public String toString() {
-        return "BuildConfig[" + settings + ", catalog=" + catalog + ", database=" + databaseUrl + "]";
+        return "BuildConfig[" + settings + ", catalog=" + catalog + ", database="
+                + (databaseUrl == null ? null : JdbcBuildStore.maskUrl(databaseUrl)) + "]";
     }
 
     /** Reads typed values, naming the file and the field in every problem. */

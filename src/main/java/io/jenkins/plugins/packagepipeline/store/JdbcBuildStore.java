@@ -312,7 +312,7 @@ public final class JdbcBuildStore implements BuildStore {
     }
 
     /** A JDBC URL with the value of any {@code password} parameter replaced by {@code ****}. */
-    static String maskUrl(String jdbcUrl) {
+    public static String maskUrl(String jdbcUrl) {
         return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1" + SecretMasker.MASK);
     }
 }

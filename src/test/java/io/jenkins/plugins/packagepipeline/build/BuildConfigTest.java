@@ -59,6 +59,17 @@ class BuildConfigTest {
     }
 
     @Test
+    void aPasswordInTheDatabaseUrlIsMaskedInTheDescription() throws Exception {
+        BuildConfig config = load("""
+                datadir: data
+                catalog: catalog.yaml
+                database: {url: "jdbc:postgresql://db:5432/trunk?user=trunk&password=in-url-s3cret&ssl=true"}
+                """, Map.of());
+        assertFalse(config.toString().contains("in-url-s3cret"), config.toString());
+        assertTrue(config.toString().contains("ssl=true"), config.toString());
+    }
+
+    @Test
     void defaultsAreSqliteRpmbuildAndTheEmbeddedSettings() throws Exception {
         BuildConfig config = load("datadir: /srv/pp\ncatalog: catalog.yaml\n", Map.of());
         assertEquals(BuildSettings.defaults(Path.of("/srv/pp")), config.settings());
