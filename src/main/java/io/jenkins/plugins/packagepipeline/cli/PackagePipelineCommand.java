@@ -1,7 +1,11 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,9 +49,22 @@ public final class PackagePipelineCommand {
                 cmd.getErr().println("ERROR: " + e.getMessage());
                 return 1;
             }
+            if (isInputOutput(e)) {
+                cmd.getErr().println("ERROR: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                return 1;
+            }
             throw e;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * A failure of the file system or of git (a directory that cannot be created, a file that cannot be read): one
+     * line naming the path, like the engine's own messages, rather than a stack trace.
+     */
+    private static boolean isInputOutput(Exception e) {
+        return e instanceof IOException || e instanceof UncheckedIOException || e instanceof JGitInternalException
+                || e instanceof GitAPIException;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

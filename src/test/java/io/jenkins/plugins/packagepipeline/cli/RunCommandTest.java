@@ -79,4 +79,16 @@ class RunCommandTest {
         assertTrue(run.err().startsWith("ERROR: No example packages at '"), run.err());
         assertTrue(run.err().contains("nowhere"), run.err());
     }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsAOneLineError() throws Exception {
+        Path examples = dir.resolve("examples");
+        FileTrees.copy(ProjectFiles.root().resolve("examples"), examples);
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory\n");
+        CommandLineRun run = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
+                file.resolve("data").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("ERROR: ") && run.err().contains(file.toString()), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
 }
