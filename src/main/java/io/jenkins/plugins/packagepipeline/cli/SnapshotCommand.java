@@ -55,6 +55,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (server == null && !(list && !backup)) {
             throw new PackagePipelineException("snapshot needs a SERVER (or --list)");
         }
+        if (keep != null && !list && (keep < 1 || (!backup && labels.isEmpty()))) {
+            throw new PackagePipelineException("--keep " + keep + " needs a number of snapshots, 1 or more, and a"
+                    + " --label: it deletes the older snapshots carrying the same labels (without one, every"
+                    + " snapshot of the project).");
+        }
         Duration wait = DurationOption.parse(timeout, "--timeout");
         CloudSession session = cloud.open();
         ProgressListener progress = cloud.progress();
