@@ -31,6 +31,11 @@ final class SnapshotWork {
         } catch (PackagePipelineException e) {
             throw new AbortException("snapshotInstance: " + e.getMessage());
         }
+        if (arguments.getKeep() > 0 && labels.isEmpty()) {
+            throw new AbortException("snapshotInstance: keep " + arguments.getKeep() + " needs labels: it deletes the"
+                    + " older snapshots carrying the same labels, and without labels that would be every snapshot of"
+                    + " the project.");
+        }
         String name = arguments.nameFor(server.strip(), run.getParent().getFullName().replace('/', '-') + "-"
                 + run.getNumber());
         return CloudWork.snapshot(cloud, server.strip(), name, labels, arguments.isIncludeVolumes(),
