@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogSource;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A build configuration file (the command line's {@code --config}):
@@ -39,7 +38,7 @@ import java.util.regex.Pattern;
  * mock-config: centos-stream-9-x86_64
  * dist: .el9
  * nodeps: true
- * build-timeout: 30m                      # 90s, 30m, 2h
+ * build-timeout: 30m                      # 90s, 30m, 2h, 1d or PT1H30M (see Durations)
  * git-timeout: 2m
  * workers: 2
  * git-threads: 8
@@ -56,7 +55,6 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
             "mock-config", "dist", "nodeps", "build-timeout", "git-timeout", "workers", "git-threads", "max-retries");
     private static final Set<String> DATABASE_FIELDS = Set.of("url", "user", "password-env");
     private static final Set<String> CATALOG_FIELDS = Set.of("git", "branch", "path");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h)");
 
     /** Reads a configuration file, taking secrets from {@code environment} (e.g. {@code System.getenv()}). */
     public static BuildConfig load(Path file, Map<String, String> environment) {
@@ -226,16 +224,7 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
             if (text == null) {
                 return fallback;
             }
-            Matcher matcher = DURATION.matcher(text);
-            if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-                throw problem(field, "'" + text + "' must be a positive duration such as 90s, 30m or 2h");
-            }
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
+            return Durations.parsePositive(text, "Configuration file " + file + ": field '" + field + "'");
         }
     }
 }

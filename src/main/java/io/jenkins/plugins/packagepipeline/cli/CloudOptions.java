@@ -2,6 +2,7 @@ package io.jenkins.plugins.packagepipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.cloud.CloudConnection;
 import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
@@ -43,8 +44,8 @@ final class CloudOptions {
     CloudSession open() {
         CloudConnection connection = cloudsYaml != null ? CloudsYaml.read(cloudsYaml, cloud)
                 : CloudsYaml.fromEnvironment(System.getenv());
-        connection = connection.withTimeouts(DurationOption.parse(connectTimeout, "--connect-timeout"),
-                DurationOption.parse(readTimeout, "--read-timeout"));
+        connection = connection.withTimeouts(Durations.parsePositive(connectTimeout, "--connect-timeout"),
+                Durations.parsePositive(readTimeout, "--read-timeout"));
         if (caBundle != null) {
             connection = connection.withCaBundle(caBundle);
         }

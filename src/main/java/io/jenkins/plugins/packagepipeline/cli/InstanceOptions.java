@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.cloud.Instance;
 import io.jenkins.plugins.packagepipeline.cloud.InstanceSpec;
@@ -99,8 +100,8 @@ final class InstanceOptions {
                 .securityGroups(securityGroups).createSecurityGroup(parsed).availabilityZone(availabilityZone)
                 .metadata(metadata).dataVolumeGb(dataVolumeGb).bootVolumeGb(bootVolumeGb)
                 .floatingIpPool(floatingIpPool).owner(owner).job(job, build)
-                .lease(DurationOption.parse(lease, "--lease"))
-                .activeTimeout(DurationOption.parse(timeout, "--timeout"));
+                .lease(Durations.parsePositive(lease, "--lease"))
+                .activeTimeout(Durations.parsePositive(timeout, "--timeout"));
         if (userDataFile != null) {
             if (!Files.isRegularFile(userDataFile)) {
                 throw new PackagePipelineException("User-data file '" + userDataFile + "' does not exist");
@@ -108,7 +109,7 @@ final class InstanceOptions {
             spec.userData(Files.readAllBytes(userDataFile), userDataFile.toString());
         }
         if (waitForPort > 0) {
-            spec.waitForPort(waitForPort, DurationOption.parse(timeout, "--timeout"));
+            spec.waitForPort(waitForPort, Durations.parsePositive(timeout, "--timeout"));
         }
         return spec;
     }

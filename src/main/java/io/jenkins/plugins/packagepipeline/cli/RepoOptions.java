@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.build.BuildConfig;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
@@ -74,7 +75,8 @@ final class RepoOptions {
 
     RepoConfig config() {
         RepoConfig config = RepoConfig.defaults(dataDir()).withRepoName(repoName).withSources(sources)
-                .withComponents(components).withToolTimeout(DurationOption.parse(toolTimeout, "--tool-timeout"));
+                .withComponents(components)
+                .withToolTimeout(Durations.parsePositive(toolTimeout, "--tool-timeout"));
         return publicUrl == null ? config : config.withPublicUrl(publicUrl);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.cloud.Backups;
 import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
@@ -60,7 +61,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                     + " --label: it deletes the older snapshots carrying the same labels (without one, every"
                     + " snapshot of the project).");
         }
-        Duration wait = DurationOption.parse(timeout, "--timeout");
+        Duration wait = Durations.parsePositive(timeout, "--timeout");
         CloudSession session = cloud.open();
         ProgressListener progress = cloud.progress();
         Snapshots snapshots = new Snapshots(session);

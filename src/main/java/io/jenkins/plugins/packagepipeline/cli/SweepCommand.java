@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.cloud.CloudSession;
 import io.jenkins.plugins.packagepipeline.cloud.LeakSweeper;
 import io.jenkins.plugins.packagepipeline.cloud.SweepReport;
@@ -26,7 +27,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration orphanGrace = DurationOption.parse(grace, "--grace");
+        Duration orphanGrace = Durations.parse(grace, "--grace");
         CloudSession session = cloud.open();
         SweepReport report = new LeakSweeper(session, Clock.systemUTC(), orphanGrace)
                 .sweep(!remove, ownership -> false, cloud.progress());

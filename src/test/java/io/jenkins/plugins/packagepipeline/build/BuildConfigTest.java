@@ -37,7 +37,7 @@ class BuildConfigTest {
                 dist: .el10
                 nodeps: false
                 build-timeout: 90s
-                git-timeout: 1h
+                git-timeout: PT1H
                 workers: 4
                 git-threads: 16
                 max-retries: 0
@@ -82,7 +82,9 @@ class BuildConfigTest {
         assertTrue(error("catalog: c.yaml\n").contains("field 'datadir' is missing"));
         assertTrue(error("datadir: d\n").contains("field 'catalog' is missing"));
         assertTrue(error("datadir: d\ncatalog: c\nbuild-timeout: soon\n")
-                .contains("field 'build-timeout' 'soon' must be a positive duration such as 90s, 30m or 2h"));
+                .contains("field 'build-timeout' 'soon' is not a duration; write a whole number with a unit"));
+        assertTrue(error("datadir: d\ncatalog: c\ngit-timeout: 0m\n")
+                .contains("field 'git-timeout' '0m' must be more than zero"));
         assertTrue(error("datadir: d\ncatalog: c\nworkers: 0\n").contains("field 'workers' '0' must be at least 1"));
         assertTrue(error("datadir: d\ncatalog: c\nnodeps: maybe\n").contains("field 'nodeps' 'maybe' must be true or false"));
         assertTrue(error("datadir: d\ncatalog: c\ndatabase: {url: x, password: hunter2}\n")

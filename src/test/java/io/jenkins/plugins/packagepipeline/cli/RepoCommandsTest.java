@@ -81,11 +81,12 @@ class RepoCommandsTest {
         assertEquals(status.out().lines().skip(1).limit(2).toList(),
                 statusFromConfig.out().lines().skip(1).limit(2).toList(), statusFromConfig.err());
 
-        Run dryRun = cli("purge", "--datadir", data.toString(), "--older-than", "30", "--dry-run");
+        Run dryRun = cli("purge", "--datadir", data.toString(), "--older-than", "30d", "--dry-run");
         assertEquals(0, dryRun.exit(), dryRun.err());
         assertTrue(dryRun.out().contains("would purge alpha repos/a1/a1/"), dryRun.out());
         assertTrue(Files.exists(data.resolve("repos/a1/a1/" + "a1".repeat(20) + "_dddddddd/repodata")));
         Run purge = cli("purge", "--datadir", data.toString(), "--older-than", "30");
+        assertEquals(0, purge.exit(), "a bare number is days, as it always was: " + purge.err());
         assertTrue(purge.out().contains("Purged 2 build(s)"), purge.out());
 
         Path central = dir.resolve("central");
@@ -129,5 +130,48 @@ class RepoCommandsTest {
         assertTrue(dlrnWithoutUser.err().startsWith("ERROR: --dlrn-api needs --dlrn-user"), dlrnWithoutUser.err());
         assertTrue(dlrnWithoutUser.out().isEmpty(), "nothing is published before the options are checked: "
                 + dlrnWithoutUser.out());
+    }
+
+    @Test
+    void purgeTakesTheDurationSyntaxSoAnAgeCanBeHours() throws Exception {
+        Path data = dir.resolve("hours");
+        Instant now = Instant.now();
+        try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+            build(data, store, "gamma", "c1".repeat(20), BuildStatus.SUCCESS, now.minus(Duration.ofHours(5)));
+            build(data, store, "gamma", "c2".repeat(20), BuildStatus.SUCCESS, now.minus(Duration.ofHours(1)));
+        }
+        Run sixHours = cli("purge", "--datadir", data.toString(), "--older-than", "6h", "--dry-run");
+        assertEquals(0, sixHours.exit(), sixHours.err());
+        assertTrue(sixHours.out().contains("Would purge 0 build(s)"), sixHours.out());
+        Run threeHours = cli("purge", "--datadir", data.toString(), "--older-than", "PT3H", "--dry-run");
+        assertEquals(0, threeHours.exit(), threeHours.err());
+        assertTrue(threeHours.out().contains("would purge gamma repos/c1/c1/"), threeHours.out());
+        assertTrue(!threeHours.out().contains("repos/c2/c2/"), "the newest success stays: " + threeHours.out());
+        Run oneDay = cli("purge", "--datadir", data.toString(), "--older-than", "1", "--dry-run");
+        assertTrue(!oneDay.out().contains("would purge"), "1 is one day: " + oneDay.out());
+
+        for (String bad : new String[] {"0", "soon", "-3d"}) {
+            Run refused = cli("purge", "--datadir", data.toString(), "--older-than", bad);
+            assertEquals(1, refused.exit(), refused.out());
+            assertTrue(refused.err().startsWith("ERROR: --older-than '" + bad + "'"), refused.err());
+            assertTrue(refused.err().contains("a number of days") || refused.err().contains("whole number with a unit"),
+                    refused.err());
+            assertEquals(1, refused.err().lines().count(), refused.err());
+        }
+        assertTrue(Files.isDirectory(data.resolve("repos/c1/c1/" + "c1".repeat(20) + "_dddddddd")),
+                "nothing was purged by a refused command");
+    }
+
+    @Test
+    void everyDurationOptionTakesTheOneSyntaxAndNamesTheBadValue() throws Exception {
+        JdbcBuildStore.sqlite(dir.resolve("d/build.db")).close();
+        Run badToolTimeout = cli("publish", "--datadir", dir.resolve("d").toString(), "--tool-timeout", "90");
+        assertEquals(1, badToolTimeout.exit());
+        assertTrue(badToolTimeout.err().startsWith("ERROR: --tool-timeout '90' is not a duration (a bare number is"
+                + " refused: add its unit, e.g. 90s or 90m); write a whole number with a unit s, m, h or d"),
+                badToolTimeout.err());
+        Run badGrace = cli("sweep", "--grace", "half an hour");
+        assertEquals(1, badGrace.exit());
+        assertTrue(badGrace.err().startsWith("ERROR: --grace 'half an hour' is not a duration"), badGrace.err());
     }
 }

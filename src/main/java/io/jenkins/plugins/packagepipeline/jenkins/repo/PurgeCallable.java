@@ -25,7 +25,7 @@ final class PurgeCallable extends MasterToSlaveFileCallable<PurgeOutcome> {
     public PurgeOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), request.database().masker());
         return log.agentPhase((request.dryRun() ? "dry run of the purge of" : "purge") + " repo target '"
-                + request.target() + "' (builds older than " + request.olderThanDays() + " days)",
+                + request.target() + "' (builds older than " + request.olderThan() + ")",
                 () -> RepoPurging.purge(request, line -> log.line("  " + line)));
     }
 }

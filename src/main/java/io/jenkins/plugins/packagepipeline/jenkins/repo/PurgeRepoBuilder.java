@@ -20,22 +20,22 @@ import org.kohsuke.stapler.DataBoundSetter;
 public final class PurgeRepoBuilder extends Builder implements SimpleBuildStep {
 
     private final String target;
-    private final int olderThanDays;
+    private final String olderThan;
     private boolean dryRun;
     private boolean mirror = true;
 
     @DataBoundConstructor
-    public PurgeRepoBuilder(String target, int olderThanDays) {
+    public PurgeRepoBuilder(String target, String olderThan) {
         this.target = target;
-        this.olderThanDays = olderThanDays;
+        this.olderThan = olderThan;
     }
 
     public String getTarget() {
         return target;
     }
 
-    public int getOlderThanDays() {
-        return olderThanDays;
+    public String getOlderThan() {
+        return olderThan;
     }
 
     public boolean isDryRun() {
@@ -61,7 +61,7 @@ public final class PurgeRepoBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        PurgeWork.purge(target, olderThanDays, dryRun, mirror, run, workspace, listener);
+        PurgeWork.purge(target, olderThan, dryRun, mirror, run, workspace, listener);
     }
 
     /** The build step's name and form. */

@@ -15,30 +15,30 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code purgeRepo(target: 'trunk', olderThanDays: 14)}: removes the repository snapshots of builds finished more
- * than that many days ago, as DLRN's purge does, on the agent of the enclosing {@code node} (the one holding the
- * target's data directory). Never a package's newest successful build, nor what {@code current} or
+ * {@code purgeRepo(target: 'trunk', olderThan: '14d')}: removes the repository snapshots of builds finished longer
+ * ago than that duration (a bare number is days), as DLRN's purge does, on the agent of the enclosing {@code node}
+ * (the one holding the target's data directory). Never a package's newest successful build, nor what {@code current} or
  * {@code consistent} name; records and logs stay. {@code dryRun: true} only reports. Returns what was purged.
  */
 public final class PurgeRepoStep extends Step {
 
     private final String target;
-    private final int olderThanDays;
+    private final String olderThan;
     private boolean dryRun;
     private boolean mirror = true;
 
     @DataBoundConstructor
-    public PurgeRepoStep(String target, int olderThanDays) {
+    public PurgeRepoStep(String target, String olderThan) {
         this.target = target;
-        this.olderThanDays = olderThanDays;
+        this.olderThan = olderThan;
     }
 
     public String getTarget() {
         return target;
     }
 
-    public int getOlderThanDays() {
-        return olderThanDays;
+    public String getOlderThan() {
+        return olderThan;
     }
 
     public boolean isDryRun() {
@@ -79,7 +79,7 @@ public final class PurgeRepoStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return GroovyValues.map(PurgeWork.purge(step.target, step.olderThanDays, step.dryRun, step.mirror,
+            return GroovyValues.map(PurgeWork.purge(step.target, step.olderThan, step.dryRun, step.mirror,
                     getContext().get(Run.class), getContext().get(FilePath.class),
                     getContext().get(TaskListener.class)).toMap());
         }

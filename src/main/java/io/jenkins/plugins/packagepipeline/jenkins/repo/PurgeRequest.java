@@ -11,12 +11,13 @@ import java.io.Serializable;
  * @param dataDirectory the absolute data directory on the agent
  * @param publicBaseUrl where the data directory's {@code repos} directory is served, or null
  * @param database where the build database is
- * @param olderThanDays purge the snapshots of builds finished more than this many days ago
+ * @param olderThan purge the snapshots of builds finished longer ago than this duration ({@code 14d},
+ *     {@code 36h}...; a bare number is days), as the user wrote it
  * @param dryRun only report what would be purged
  * @param mirror the secondary to bring in line after purging (its purged snapshots deleted too), or null
  */
 public record PurgeRequest(String target, String dataDirectory, String publicBaseUrl, BuildDatabase database,
-        int olderThanDays, boolean dryRun, PublishRequest.Mirror mirror) implements Serializable {
+        String olderThan, boolean dryRun, PublishRequest.Mirror mirror) implements Serializable {
 
     public PurgeRequest {
         database = database == null ? BuildDatabase.inDataDirectory() : database;
@@ -25,6 +26,6 @@ public record PurgeRequest(String target, String dataDirectory, String publicBas
     @Override
     public String toString() {
         return "PurgeRequest[target=" + target + ", dataDirectory=" + dataDirectory + ", database=" + database
-                + ", olderThanDays=" + olderThanDays + ", dryRun=" + dryRun + ", mirror=" + mirror + "]";
+                + ", olderThan=" + olderThan + ", dryRun=" + dryRun + ", mirror=" + mirror + "]";
     }
 }

@@ -23,14 +23,14 @@ final class PurgeWork {
     private PurgeWork() {
     }
 
-    static PurgeOutcome purge(String targetName, int olderThanDays, boolean dryRun, boolean mirror, Run<?, ?> run,
+    static PurgeOutcome purge(String targetName, String olderThan, boolean dryRun, boolean mirror, Run<?, ?> run,
             FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
         SecretMasker masker = SecretMasker.none();
         try {
             RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
             PublishRequest.Mirror secondary = mirror && !dryRun ? PublishWork.secondary(target, run) : null;
             PurgeRequest request = new PurgeRequest(target.getName(), target.getDataDirectory(),
-                    target.getPublicBaseUrl(), TargetCredentials.database(target, run), olderThanDays, dryRun,
+                    target.getPublicBaseUrl(), TargetCredentials.database(target, run), olderThan, dryRun,
                     secondary);
             masker = request.database().masker();
             PurgeOutcome outcome = workspace.act(new PurgeCallable(request, listener));

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
-import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PurgeOutcome;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * What {@code purgeRepo} does on the agent that holds the data directory: removes the repo snapshots of builds
- * finished more than N days ago with the repo engine's purger (never a package's newest successful build, nor what
+ * finished longer ago than a duration with the repo engine's purger (never a package's newest successful build, nor what
  * {@code current} or {@code consistent} name; records and logs stay, flagged purged), then brings the target's
  * secondary in line. A dry run changes nothing, the secondary included. Nothing Jenkins-specific.
  */
@@ -27,13 +27,10 @@ public final class RepoPurging {
     public static PurgeOutcome purge(PurgeRequest request, Consumer<String> progress)
             throws IOException, InterruptedException {
         String owner = "Repo target '" + request.target() + "'";
-        if (request.olderThanDays() < 1) {
-            throw new PackagePipelineException("purgeRepo: olderThanDays must be 1 or more (days since a build"
-                    + " finished), not " + request.olderThanDays() + ".");
-        }
+        Duration age = Durations.parseAge(request.olderThan(), "purgeRepo: olderThan");
         Path dataDir = Path.of(request.dataDirectory());
         RepoConfig config = RepoPublishing.config(request.target(), dataDir, request.publicBaseUrl());
-        Instant cutoff = Instant.now().minus(Duration.ofDays(request.olderThanDays()));
+        Instant cutoff = Instant.now().minus(age);
         try (BuildStore store = request.database().open(dataDir, true, owner)) {
             RepoPurger.PurgeResult result = new RepoPurger(config, store).purge(cutoff, request.dryRun());
             String reposUrl = config.publicUrlOf("");
@@ -47,7 +44,7 @@ public final class RepoPurging {
             if (!request.dryRun() && request.mirror() != null) {
                 RepoPublishing.mirror(config, request.mirror(), progress);
             }
-            return new PurgeOutcome(request.target(), request.dryRun(), request.olderThanDays(), rows, result.kept(),
+            return new PurgeOutcome(request.target(), request.dryRun(), Durations.format(age), rows, result.kept(),
                     result.bytesFreed(), result.summary());
         }
     }

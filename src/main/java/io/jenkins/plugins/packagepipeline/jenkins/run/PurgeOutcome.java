@@ -16,17 +16,17 @@ public final class PurgeOutcome implements Serializable {
 
     private final String target;
     private final boolean dryRun;
-    private final int olderThanDays;
+    private final String olderThan;
     private final List<PackageRow> purged;
     private final int kept;
     private final long bytesFreed;
     private final String summary;
 
-    public PurgeOutcome(String target, boolean dryRun, int olderThanDays, List<PackageRow> purged, int kept,
+    public PurgeOutcome(String target, boolean dryRun, String olderThan, List<PackageRow> purged, int kept,
             long bytesFreed, String summary) {
         this.target = target;
         this.dryRun = dryRun;
-        this.olderThanDays = olderThanDays;
+        this.olderThan = olderThan;
         this.purged = new ArrayList<>(purged);
         this.kept = kept;
         this.bytesFreed = bytesFreed;
@@ -63,7 +63,7 @@ public final class PurgeOutcome implements Serializable {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("target", target);
         map.put("dryRun", dryRun);
-        map.put("olderThanDays", olderThanDays);
+        map.put("olderThan", olderThan);
         map.put("summary", summary);
         map.put("kept", kept);
         map.put("bytesFreed", bytesFreed);

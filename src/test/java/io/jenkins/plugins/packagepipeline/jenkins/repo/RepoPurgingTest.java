@@ -48,8 +48,9 @@ class RepoPurgingTest {
         }
     }
 
-    private PurgeRequest purge(int days, boolean dryRun) {
-        return new PurgeRequest("trunk", dataDir.toString(), "https://trunk.example.org/", null, days, dryRun, null);
+    private PurgeRequest purge(String olderThan, boolean dryRun) {
+        return new PurgeRequest("trunk", dataDir.toString(), "https://trunk.example.org/", null, olderThan, dryRun,
+                null);
     }
 
     @Test
@@ -59,7 +60,7 @@ class RepoPurgingTest {
         Path newRpm = dataDir.resolve(newest.artifacts().get(0));
         List<String> progress = new ArrayList<>();
 
-        PurgeOutcome dry = RepoPurging.purge(purge(30, true), progress::add);
+        PurgeOutcome dry = RepoPurging.purge(purge("30d", true), progress::add);
 
         assertTrue(dry.isDryRun());
         assertEquals(List.of(TargetBuilds.idOf(old)), dry.getPurged().stream().map(PackageRow::getBuildId).toList());
@@ -68,7 +69,7 @@ class RepoPurgingTest {
                 progress.toString());
         assertTrue(dry.getSummary().startsWith("Would purge 1 build(s)"), dry.getSummary());
 
-        PurgeOutcome done = RepoPurging.purge(purge(30, false), line -> { });
+        PurgeOutcome done = RepoPurging.purge(purge("30", false), line -> { });
 
         assertFalse(done.isDryRun());
         assertEquals(1, done.getPurged().size());
@@ -81,18 +82,19 @@ class RepoPurgingTest {
         }
         Map<String, Object> map = done.toMap();
         assertEquals(false, map.get("dryRun"));
-        assertEquals(30, map.get("olderThanDays"));
+        assertEquals("30d", map.get("olderThan"), "a bare number is days");
         assertEquals(1, ((List<?>) map.get("purged")).size());
         assertTrue(((Long) map.get("bytesFreed")) > 0, map.toString());
 
-        assertEquals(List.of(), RepoPurging.purge(purge(30, false), line -> { }).getPurged(), "nothing left to purge");
+        assertEquals(List.of(), RepoPurging.purge(purge("PT720H", false), line -> { }).getPurged(),
+                "nothing left to purge");
     }
 
     @Test
     void theNewestSuccessfulBuildIsKeptHoweverOld() throws Exception {
         publishedHistory();
 
-        PurgeOutcome outcome = RepoPurging.purge(purge(1, false), line -> { });
+        PurgeOutcome outcome = RepoPurging.purge(purge("36h", false), line -> { });
 
         assertEquals(List.of(TargetBuilds.idOf(old)), outcome.getPurged().stream().map(PackageRow::getBuildId)
                 .toList());
@@ -101,13 +103,17 @@ class RepoPurgingTest {
     }
 
     @Test
-    void lessThanADayOrNoBuildDatabaseIsAClearError() throws Exception {
+    void aZeroOrBadAgeOrNoBuildDatabaseIsAClearError() throws Exception {
         PackagePipelineException zero = assertThrows(PackagePipelineException.class,
-                () -> RepoPurging.purge(purge(0, false), line -> { }));
-        assertTrue(zero.getMessage().contains("olderThanDays must be 1 or more"), zero.getMessage());
+                () -> RepoPurging.purge(purge("0", false), line -> { }));
+        assertTrue(zero.getMessage().startsWith("purgeRepo: olderThan '0' must be more than zero; write a whole number"
+                + " with a unit"), zero.getMessage());
+        PackagePipelineException bad = assertThrows(PackagePipelineException.class,
+                () -> RepoPurging.purge(purge("two weeks", false), line -> { }));
+        assertTrue(bad.getMessage().startsWith("purgeRepo: olderThan 'two weeks' is not a duration"), bad.getMessage());
 
         PackagePipelineException none = assertThrows(PackagePipelineException.class,
-                () -> RepoPurging.purge(purge(14, true), line -> { }));
+                () -> RepoPurging.purge(purge("14d", true), line -> { }));
         assertTrue(none.getMessage().startsWith("Repo target 'trunk': no build database at "), none.getMessage());
         assertFalse(Files.exists(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE)), "none made by asking");
     }

@@ -99,7 +99,7 @@ class ReadmeSnippetsTest {
         assertTrue(glue.steps().get("publishRepo").parameters().keySet().containsAll(
                 List.of("target", "mirror", "dlrnImport", "packages", "builds")), glue.steps().get("publishRepo")
                 .toString());
-        assertTrue(glue.steps().get("purgeRepo").parameters().get("olderThanDays").required());
+        assertTrue(glue.steps().get("purgeRepo").parameters().get("olderThan").required());
     }
 
     @Test
@@ -137,7 +137,7 @@ class ReadmeSnippetsTest {
         assertTrue(problems.get(1).startsWith("publishRepo has no argument 'signingKey' (its arguments: target,"),
                 problems.get(1));
         assertTrue(problems.get(2).startsWith("publishRepos(...) is not a Package Pipeline step"), problems.get(2));
-        assertEquals("purgeRepo needs its argument 'olderThanDays'", problems.get(3));
+        assertEquals("purgeRepo needs its argument 'olderThan'", problems.get(3));
     }
 
     @Test
