@@ -10,6 +10,7 @@ import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogSource;
 import io.jenkins.plugins.packagepipeline.git.GitCache;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.DatabaseUrl;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ import java.util.function.Function;
  * database:                               # default: SQLite <datadir>/build.db
  *   url: jdbc:postgresql://db.example.org:5432/trunk
  *   user: trunk
- *   password-env: TRUNK_DB_PASSWORD       # the password is read from this environment variable, never the file
+ *   password-env: TRUNK_DB_PASSWORD       # the password's environment variable (default PACKAGE_PIPELINE_DB_PASSWORD);
+ *                                         # never in the file: a URL holding one is refused
  * builder: rpmbuild                       # or mock
  * mock-config: centos-stream-9-x86_64
  * dist: .el9
@@ -101,6 +103,9 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
             }
             reader.known(database, DATABASE_FIELDS, "database.");
             url = reader.text(database, "url");
+            DatabaseUrl.refusePassword(url, "Configuration file " + file + ": field 'database.url'", "name the"
+                    + " environment variable holding it with database.password-env (default: "
+                    + DatabaseUrl.PASSWORD_ENV + ")");
             user = reader.text(database, "user");
             String passwordEnv = reader.text(database, "password-env");
             if (passwordEnv != null) {
@@ -109,6 +114,8 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
                     throw reader.problem("database.password-env", "names the environment variable " + passwordEnv
                             + ", which is not set");
                 }
+            } else {
+                password = environment.get(DatabaseUrl.PASSWORD_ENV);
             }
         }
         return new BuildConfig(settings, catalog, url, user, password);
@@ -161,7 +168,7 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
     @Override
     public String toString() {
         return "BuildConfig[" + settings + ", catalog=" + catalog + ", database="
-                + (databaseUrl == null ? null : JdbcBuildStore.maskUrl(databaseUrl)) + "]";
+                + (databaseUrl == null ? null : DatabaseUrl.mask(databaseUrl)) + "]";
     }
 
     /** Reads typed values, naming the file and the field in every problem. */

@@ -6,6 +6,7 @@ import io.jenkins.plugins.packagepipeline.build.BuildConfig;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.DatabaseUrl;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,6 @@ import picocli.CommandLine.Option;
 final class RepoOptions {
     static final String KEY_ENV = "PACKAGE_PIPELINE_SIGNING_KEY";
     static final String PASSPHRASE_ENV = "PACKAGE_PIPELINE_SIGNING_PASSPHRASE";
-    static final String DB_PASSWORD_ENV = "PACKAGE_PIPELINE_DB_PASSWORD";
 
     static final Path DEFAULT_DATADIR = Path.of("package-pipeline-data");
 
@@ -33,7 +33,7 @@ final class RepoOptions {
     ConfigOptions configOptions;
 
     @Option(names = "--database-url", description = "JDBC URL of the build database (default: SQLite file"
-            + " build.db in the data directory). Password from $" + DB_PASSWORD_ENV + ".")
+            + " build.db in the data directory). Password from $" + DatabaseUrl.PASSWORD_ENV + ", never in the URL.")
     String databaseUrl;
 
     @Option(names = "--database-user", description = "Build database user, for PostgreSQL.")
@@ -80,7 +80,9 @@ final class RepoOptions {
         return publicUrl == null ? config : config.withPublicUrl(publicUrl);
     }
 
+    /** Opens the build database; a {@code --database-url} holding a password (in the process list) is refused. */
     BuildStore openStore() {
+        DatabaseUrl.refusePassword(databaseUrl, "--database-url", "put the password in $" + DatabaseUrl.PASSWORD_ENV);
         BuildConfig buildConfig = configOptions.buildConfig();
         if (databaseUrl == null && buildConfig != null && buildConfig.databaseUrl() != null) {
             return buildConfig.openStore();
@@ -93,7 +95,7 @@ final class RepoOptions {
             }
             return JdbcBuildStore.sqlite(file);
         }
-        return JdbcBuildStore.open(databaseUrl, databaseUser, System.getenv(DB_PASSWORD_ENV));
+        return JdbcBuildStore.open(databaseUrl, databaseUser, System.getenv(DatabaseUrl.PASSWORD_ENV));
     }
 
     /** The signing key when signing was asked for, else null. */

@@ -44,7 +44,7 @@ enum Database {
         if (url.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new PackagePipelineException("Unsupported build database URL '" + JdbcBuildStore.maskUrl(jdbcUrl)
+        throw new PackagePipelineException("Unsupported build database URL '" + DatabaseUrl.mask(jdbcUrl)
                 + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>.");
     }
 

@@ -68,14 +68,19 @@ public final class JdbcBuildStore implements BuildStore {
 
     /**
      * Opens the build database at a JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}), migrating its
-     * schema to the current version. {@code user} and {@code password} may be null (SQLite, or given in the URL).
+     * schema to the current version. {@code user} and {@code password} may be null (SQLite, or a server that needs
+     * none); a password in the URL itself is refused ({@link DatabaseUrl}).
      *
-     * @throws PackagePipelineException naming the URL (password masked) when it cannot be reached or migrated
+     * @throws PackagePipelineException naming the URL (password masked) when it holds a password, or cannot be
+     *     reached or migrated
      */
     public static JdbcBuildStore open(String jdbcUrl, String user, String password) {
+        DatabaseUrl.refusePassword(jdbcUrl, "The build database URL", "give the password on its own: $"
+                + DatabaseUrl.PASSWORD_ENV + " for the command line, database.password-env in a configuration file,"
+                + " a credential in Jenkins");
         Database database = Database.of(jdbcUrl);
         SecretMasker masker = password == null ? SecretMasker.none() : SecretMasker.of(password);
-        String description = masker.mask(maskUrl(jdbcUrl));
+        String description = masker.mask(DatabaseUrl.mask(jdbcUrl));
         DataSource dataSource = database.dataSource(jdbcUrl, user, password);
         try {
             Flyway.configure(JdbcBuildStore.class.getClassLoader())
@@ -311,8 +316,4 @@ public final class JdbcBuildStore implements BuildStore {
         return message == null ? root.getClass().getSimpleName() : message.strip();
     }
 
-    /** A JDBC URL with the value of any {@code password} parameter replaced by {@code ****}. */
-    public static String maskUrl(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1" + SecretMasker.MASK);
-    }
 }

@@ -59,14 +59,28 @@ class BuildConfigTest {
     }
 
     @Test
-    void aPasswordInTheDatabaseUrlIsMaskedInTheDescription() throws Exception {
-        BuildConfig config = load("""
-                datadir: data
-                catalog: catalog.yaml
-                database: {url: "jdbc:postgresql://db:5432/trunk?user=trunk&password=in-url-s3cret&ssl=true"}
-                """, Map.of());
-        assertFalse(config.toString().contains("in-url-s3cret"), config.toString());
-        assertTrue(config.toString().contains("ssl=true"), config.toString());
+    void aPasswordInTheDatabaseUrlIsRefusedAndStillMaskedInTheDescription() throws Exception {
+        for (String url : new String[] {"jdbc:postgresql://db:5432/trunk?user=trunk&password=in-url-s3cret&ssl=true",
+                "jdbc:postgresql://trunk:in-url-s3cret@db:5432/trunk?ssl=true"}) {
+            String error = error("datadir: d\ncatalog: c\ndatabase: {url: \"" + url + "\"}\n");
+            assertTrue(error.contains("field 'database.url' 'jdbc:postgresql://"), error);
+            assertTrue(error.contains("holds a password, which would show in the process list and in files: remove"
+                    + " it from the URL and name the environment variable holding it with database.password-env"
+                    + " (default: PACKAGE_PIPELINE_DB_PASSWORD)."), error);
+            assertFalse(error.contains("in-url-s3cret"), error);
+            // Defence in depth: a configuration made some other way still never shows the password.
+            BuildConfig made = new BuildConfig(BuildSettings.defaults(dir), null, url, null, null);
+            assertFalse(made.toString().contains("in-url-s3cret"), made.toString());
+            assertTrue(made.toString().contains("ssl=true"), made.toString());
+        }
+    }
+
+    @Test
+    void theDatabasePasswordComesFromPackagePipelineDbPasswordUnlessAnotherVariableIsNamed() throws Exception {
+        String file = "datadir: data\ncatalog: catalog.yaml\ndatabase: {url: \"jdbc:postgresql://db:5432/t\"}\n";
+        assertEquals("from-default-variable", load(file, Map.of("PACKAGE_PIPELINE_DB_PASSWORD",
+                "from-default-variable")).databasePassword());
+        assertNull(load(file, Map.of()).databasePassword());
     }
 
     @Test

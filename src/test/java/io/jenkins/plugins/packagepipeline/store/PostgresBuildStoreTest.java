@@ -39,11 +39,17 @@ class PostgresBuildStoreTest extends BuildStoreContract {
     }
 
     @Test
-    void aWrongPasswordInTheUrlIsMasked() {
-        String withPassword = url + "?user=nobody&password=Wr0ngPass";
-        PackagePipelineException e = assertThrows(PackagePipelineException.class,
-                () -> JdbcBuildStore.open(withPassword, null, null));
-        assertTrue(e.getMessage().contains("password=****"), e.getMessage());
-        assertFalse(e.getMessage().contains("Wr0ngPass"), e.getMessage());
+    void aPasswordInTheUrlIsRefusedBeforeConnectingAndNeverShown() {
+        String authority = url.substring("jdbc:postgresql://".length());
+        for (String withPassword : new String[] {url + "?user=nobody&password=Wr0ngPass",
+                "jdbc:postgresql://nobody:Wr0ngPass@" + authority}) {
+            PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                    () -> JdbcBuildStore.open(withPassword, null, null));
+            assertTrue(e.getMessage().startsWith("The build database URL 'jdbc:postgresql://"), e.getMessage());
+            assertTrue(e.getMessage().contains("holds a password") && e.getMessage().contains("****"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("$PACKAGE_PIPELINE_DB_PASSWORD for the command line"), e.getMessage());
+            assertFalse(e.getMessage().contains("Wr0ngPass"), e.getMessage());
+        }
     }
 }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class PostgresServer {
     static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
     private static final String OS_USER = "postgres";
+    /** The one role that must give its password (scram-sha-256); every other connects on trust. */
+    public static final String PASSWORD_USER = "pp_password_user";
     private static PostgresServer shared;
 
     private final Path directory;
@@ -67,6 +69,24 @@ public final class PostgresServer {
         return OS_USER;
     }
 
+    /**
+     * A JDBC URL of a new, empty database owned by {@link #PASSWORD_USER}, whose password becomes
+     * {@code password}: connecting to it proves that a password really was sent.
+     */
+    public String newDatabaseNeedingPassword(String password) {
+        String name = "test_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(url("postgres"), OS_USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN CREATE ROLE " + PASSWORD_USER + " LOGIN; EXCEPTION WHEN duplicate_object"
+                    + " THEN NULL; END $$");
+            statement.execute("ALTER ROLE " + PASSWORD_USER + " PASSWORD '" + password.replace("'", "''") + "'");
+            statement.execute("CREATE DATABASE " + name + " OWNER " + PASSWORD_USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + " on " + url("postgres"), e);
+        }
+        return url(name);
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
@@ -88,6 +108,9 @@ public final class PostgresServer {
             Path data = directory.resolve("data");
             asPostgres(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", OS_USER, "--auth=trust",
                     "--encoding=UTF8", "--no-sync").requireSuccess("initdb of the test PostgreSQL");
+            Path hba = data.resolve("pg_hba.conf");
+            Files.writeString(hba, "host all " + PASSWORD_USER + " 127.0.0.1/32 scram-sha-256\n"
+                    + Files.readString(hba));
             int port = freePort();
             asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                     directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
