@@ -89,11 +89,7 @@ final class InstanceOptions {
         }
         List<SecurityGroupRule> parsed = new ArrayList<>();
         for (String rule : rules) {
-            try {
-                parsed.add(SecurityGroupRule.parse(rule));
-            } catch (IllegalArgumentException e) {
-                throw new PackagePipelineException(e.getMessage());
-            }
+            parsed.add(SecurityGroupRule.parse(rule));
         }
         InstanceSpec.Builder spec = InstanceSpec.builder().name(name).namePrefix(namePrefix).image(image)
                 .flavor(flavor).networks(networks).keyPair(keyPair).generateKeyPair(generateKeyPair)

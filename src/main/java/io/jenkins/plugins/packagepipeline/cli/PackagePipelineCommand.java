@@ -8,6 +8,9 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command line of the engine, for the single-package and cron use cases outside Jenkins:
@@ -35,27 +38,60 @@ import picocli.CommandLine.Command;
         })
 public final class PackagePipelineCommand {
 
+    static final String DEBUG = "--debug";
+
+    @Option(names = DEBUG, scope = ScopeType.INHERIT,
+            description = "On an unexpected error (a bug), print its stack trace too.")
+    boolean debug;
+
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with these streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new PackagePipelineCommand());
+        return execute(new CommandLine(new PackagePipelineCommand()), args, out, err);
+    }
+
+    /**
+     * Runs {@code commandLine} (this class's, possibly with a test's subcommand added): every failure is one line on standard
+     * error, {@code ERROR: ...}, never a bare stack trace. A {@link PackagePipelineException} or a file-system or
+     * git failure prints its message; anything else is a bug, printed as its type and message with a pointer to
+     * {@value #DEBUG}, which adds the stack trace (for a user error too, with its cause).
+     */
+    static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter errors = cmd.getErr();
+            boolean debug = debugAsked(commandLine.getParseResult());
             if (e instanceof PackagePipelineException) {
-                cmd.getErr().println("ERROR: " + e.getMessage());
-                return 1;
+                errors.println("ERROR: " + e.getMessage());
+            } else if (isInputOutput(e)) {
+                errors.println("ERROR: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            } else {
+                errors.println("ERROR: unexpected " + e.getClass().getName() + (e.getMessage() == null ? ""
+                        : ": " + e.getMessage().strip().lines().findFirst().orElse("")) + " (a bug: "
+                        + (debug ? "its stack trace follows" : "run again with " + DEBUG + " for its stack trace")
+                        + "; please report it)");
             }
-            if (isInputOutput(e)) {
-                cmd.getErr().println("ERROR: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                return 1;
+            if (debug) {
+                e.printStackTrace(errors);
             }
-            throw e;
+            errors.flush();
+            return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** Whether {@value #DEBUG} was given, before or after the subcommand's name. */
+    private static boolean debugAsked(ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption(DEBUG)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -24,7 +24,8 @@ public record CloudConnection(URI authUrl, CloudCredentials credentials, String 
         Objects.requireNonNull(credentials, "credentials");
         String scheme = authUrl.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("OpenStack auth URL '" + authUrl + "' must start with http:// or https://");
+            throw CloudException.invalidRequest("OpenStack auth URL '" + authUrl + "' must start with http:// or"
+                    + " https:// (Keystone's URL, e.g. https://keystone.example.org:5000/v3)");
         }
         region = region == null || region.isBlank() ? null : region;
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT);

@@ -56,7 +56,7 @@ public sealed interface CloudCredentials {
 
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("OpenStack credentials: " + what + " is empty");
+            throw CloudException.invalidRequest("OpenStack credentials: " + what + " is empty");
         }
     }
 }

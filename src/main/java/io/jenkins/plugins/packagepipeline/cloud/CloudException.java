@@ -43,6 +43,11 @@ public class CloudException extends PackagePipelineException {
         this.kind = kind;
     }
 
+    /** A request that is wrong in itself ({@link Kind#INVALID_REQUEST}): a bad value given by the user. */
+    public static CloudException invalidRequest(String message) {
+        return new CloudException(Kind.INVALID_REQUEST, message);
+    }
+
     public Kind kind() {
         return kind;
     }

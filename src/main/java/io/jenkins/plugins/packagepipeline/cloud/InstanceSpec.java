@@ -41,16 +41,16 @@ public final class InstanceSpec {
 
     private InstanceSpec(Builder b) {
         if ((b.name == null || b.name.isBlank()) && (b.namePrefix == null || b.namePrefix.isBlank())) {
-            throw new IllegalArgumentException("An instance needs a name or a name prefix");
+            throw CloudException.invalidRequest("An instance needs a name or a name prefix");
         }
         requireText(b.image, "image");
         requireText(b.flavor, "flavor");
         if (b.keyPair != null && b.generateKeyPair) {
-            throw new IllegalArgumentException("Give either an existing key pair ('" + b.keyPair
+            throw CloudException.invalidRequest("Give either an existing key pair ('" + b.keyPair
                     + "') or ask for a generated one, not both");
         }
         if (b.dataVolumeGb < 0 || b.bootVolumeGb < 0) {
-            throw new IllegalArgumentException("Volume sizes must be positive (data " + b.dataVolumeGb
+            throw CloudException.invalidRequest("Volume sizes must be positive (data " + b.dataVolumeGb
                     + " GB, boot " + b.bootVolumeGb + " GB)");
         }
         this.name = blankToNull(b.name);
@@ -140,7 +140,7 @@ public final class InstanceSpec {
 
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("An instance needs an " + what + " (name or id)");
+            throw CloudException.invalidRequest("An instance needs an " + what + " (name or id)");
         }
     }
 

@@ -9,7 +9,7 @@ public record SecurityGroupRule(String protocol, int portMin, int portMax, Strin
         protocol = protocol == null || protocol.isBlank() ? "tcp" : protocol;
         remoteCidr = remoteCidr == null || remoteCidr.isBlank() ? "0.0.0.0/0" : remoteCidr;
         if (portMin < 1 || portMax > 65535 || portMin > portMax) {
-            throw new IllegalArgumentException("Security group rule port range " + portMin + "-" + portMax
+            throw CloudException.invalidRequest("Security group rule port range " + portMin + "-" + portMax
                     + " is not within 1-65535");
         }
     }
@@ -39,7 +39,7 @@ public record SecurityGroupRule(String protocol, int portMin, int portMax, Strin
             int max = dash >= 0 ? Integer.parseInt(rest.substring(dash + 1)) : min;
             return new SecurityGroupRule(protocol, min, max, cidr);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Security group rule '" + text
+            throw CloudException.invalidRequest("Security group rule '" + text
                     + "' is not PORT, MIN-MAX or PROTOCOL/PORT[@CIDR]");
         }
     }

@@ -148,7 +148,7 @@ public final class Snapshots {
     /** Keeps the newest {@code keep} snapshots carrying {@code labels}; deletes (or with dryRun, lists) the rest. */
     public List<ServerSnapshot> retain(Map<String, String> labels, int keep, boolean dryRun, ProgressListener listener) {
         if (keep < 0) {
-            throw new IllegalArgumentException("Retention must keep 0 or more snapshots, not " + keep);
+            throw CloudException.invalidRequest("Retention must keep 0 or more snapshots, not " + keep);
         }
         List<ServerSnapshot> all = list(labels);
         List<ServerSnapshot> older = all.size() <= keep ? List.of() : all.subList(keep, all.size());

@@ -50,7 +50,8 @@ final class Tls {
                     return x509;
                 }
             }
-            throw new IllegalStateException("no X509TrustManager");
+            throw new CloudException(CloudException.Kind.AUTHENTICATION, "The JVM offers no X.509 trust manager to"
+                    + " trust the CA bundle '" + bundle + "' with; use a JVM with the standard TLS providers");
         } catch (IOException | GeneralSecurityException e) {
             throw new CloudException(CloudException.Kind.AUTHENTICATION,
                     "Cannot read the CA bundle '" + bundle + "': " + e.getMessage(), e);
@@ -68,7 +69,9 @@ final class Tls {
             context.init(null, new TrustManager[] {trust}, new SecureRandom());
             return context;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new CloudException(CloudException.Kind.AUTHENTICATION, "Cannot set up TLS for " + connection.authUrl()
+                    + (connection.caBundle() == null ? "" : " with the CA bundle '" + connection.caBundle() + "'")
+                    + ": " + e.getMessage() + "; use a JVM with the standard TLS providers", e);
         }
     }
 

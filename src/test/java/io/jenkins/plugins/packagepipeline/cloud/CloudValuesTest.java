@@ -71,10 +71,11 @@ class CloudValuesTest {
         assertEquals(SecurityGroupRule.tcp(22), SecurityGroupRule.parse("22"));
         assertEquals(new SecurityGroupRule("tcp", 8000, 8080, "0.0.0.0/0"), SecurityGroupRule.parse("8000-8080"));
         assertEquals(new SecurityGroupRule("udp", 53, 53, "10.0.0.0/8"), SecurityGroupRule.parse("udp/53@10.0.0.0/8"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SecurityGroupRule.parse("ssh"));
+        CloudException e = assertThrows(CloudException.class, () -> SecurityGroupRule.parse("ssh"));
         assertTrue(e.getMessage().contains("'ssh'"));
-        assertThrows(IllegalArgumentException.class, () -> SecurityGroupRule.parse("0"));
+        assertEquals(CloudException.Kind.INVALID_REQUEST, e.kind());
+        assertEquals(CloudException.Kind.INVALID_REQUEST,
+                assertThrows(CloudException.class, () -> SecurityGroupRule.parse("0")).kind());
     }
 
     @Test
