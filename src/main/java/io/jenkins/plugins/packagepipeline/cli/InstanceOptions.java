@@ -82,6 +82,11 @@ final class InstanceOptions {
     @Option(names = "--wait-for-port", description = "After ACTIVE, wait until this TCP port answers.")
     int waitForPort;
 
+    @Option(names = "--capacity-attempts", description = "Boots when the cloud has no room (\"No valid host\"):"
+            + " the failed server is deleted and booted again after 30 s, 60 s... (1: no retry; default:"
+            + " ${DEFAULT-VALUE}).")
+    int capacityAttempts = InstanceSpec.DEFAULT_CAPACITY_ATTEMPTS;
+
     InstanceSpec.Builder toSpec(String image) throws IOException {
         if (generateKeyPair && privateKeyFile == null) {
             throw new PackagePipelineException("--generate-key-pair needs --private-key-file: the private key is "
@@ -97,7 +102,7 @@ final class InstanceOptions {
                 .metadata(metadata).dataVolumeGb(dataVolumeGb).bootVolumeGb(bootVolumeGb)
                 .floatingIpPool(floatingIpPool).owner(owner).job(job, build)
                 .lease(Durations.parsePositive(lease, "--lease"))
-                .activeTimeout(Durations.parsePositive(timeout, "--timeout"));
+                .activeTimeout(Durations.parsePositive(timeout, "--timeout")).capacityAttempts(capacityAttempts);
         if (userDataFile != null) {
             if (!Files.isRegularFile(userDataFile)) {
                 throw new PackagePipelineException("User-data file '" + userDataFile + "' does not exist");

@@ -14,6 +14,9 @@ import java.util.Objects;
  * flavors, networks, security groups and the floating IP pool.
  */
 public final class InstanceSpec {
+    /** How many times a server is booted when the cloud has no room for it ("No valid host"), by default. */
+    public static final int DEFAULT_CAPACITY_ATTEMPTS = 3;
+
     private final String name;
     private final String namePrefix;
     private final String image;
@@ -38,6 +41,7 @@ public final class InstanceSpec {
     private final Duration activeTimeout;
     private final int waitForPort;
     private final Duration portTimeout;
+    private final int capacityAttempts;
 
     private InstanceSpec(Builder b) {
         if ((b.name == null || b.name.isBlank()) && (b.namePrefix == null || b.namePrefix.isBlank())) {
@@ -48,6 +52,10 @@ public final class InstanceSpec {
         if (b.keyPair != null && b.generateKeyPair) {
             throw CloudException.invalidRequest("Give either an existing key pair ('" + b.keyPair
                     + "') or ask for a generated one, not both");
+        }
+        if (b.capacityAttempts < 1) {
+            throw CloudException.invalidRequest("Capacity attempts must be 1 or more (1: no retry), not "
+                    + b.capacityAttempts);
         }
         if (b.dataVolumeGb < 0 || b.bootVolumeGb < 0) {
             throw CloudException.invalidRequest("Volume sizes must be positive (data " + b.dataVolumeGb
@@ -77,6 +85,7 @@ public final class InstanceSpec {
         this.activeTimeout = b.activeTimeout;
         this.waitForPort = b.waitForPort;
         this.portTimeout = b.portTimeout;
+        this.capacityAttempts = b.capacityAttempts;
     }
 
     public static Builder builder() {
@@ -110,6 +119,7 @@ public final class InstanceSpec {
         b.activeTimeout = activeTimeout;
         b.waitForPort = waitForPort;
         b.portTimeout = portTimeout;
+        b.capacityAttempts = capacityAttempts;
         return b;
     }
 
@@ -137,6 +147,7 @@ public final class InstanceSpec {
     public Duration activeTimeout() { return activeTimeout; }
     public int waitForPort() { return waitForPort; }
     public Duration portTimeout() { return portTimeout; }
+    public int capacityAttempts() { return capacityAttempts; }
 
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
@@ -174,6 +185,7 @@ public final class InstanceSpec {
         private Duration activeTimeout = Duration.ofMinutes(10);
         private int waitForPort;
         private Duration portTimeout = Duration.ofMinutes(5);
+        private int capacityAttempts = DEFAULT_CAPACITY_ATTEMPTS;
 
         private Builder() {
         }
@@ -233,6 +245,12 @@ public final class InstanceSpec {
             this.portTimeout = Objects.requireNonNull(timeout);
             return this;
         }
+
+        /**
+         * How many times to boot the server when it goes to ERROR for lack of capacity ("No valid host was
+         * found"): each failed server is deleted, then the next boot waits with a growing backoff (1: no retry).
+         */
+        public Builder capacityAttempts(int value) { this.capacityAttempts = value; return this; }
 
         public InstanceSpec build() {
             return new InstanceSpec(this);

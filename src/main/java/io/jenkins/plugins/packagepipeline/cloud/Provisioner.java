@@ -1,8 +1,5 @@
 package io.jenkins.plugins.packagepipeline.cloud;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,25 +26,36 @@ import org.openstack4j.model.storage.block.builder.VolumeBuilder;
 /**
  * Provisions and destroys instances. {@link #provision} creates the server and everything it needs, tags each
  * resource with the {@link Ownership} of one allocation, waits until ACTIVE (and optionally until a TCP port
- * answers), and on any failure or interruption removes everything created so far before rethrowing.
+ * answers), and on any failure or interruption removes everything created so far before rethrowing. A server the
+ * cloud has no room for (Nova's "No valid host was found") is deleted and booted again after a growing backoff, up
+ * to {@link InstanceSpec#capacityAttempts()} times.
  * {@link #destroy} removes exactly what an allocation created and is harmless to repeat. Thread-safe: calls from
  * several threads share the session's token.
  */
 public final class Provisioner {
+    /** The wait before the second boot of a server the cloud had no room for; it doubles for each next one. */
+    static final Duration CAPACITY_BACKOFF = Duration.ofSeconds(30);
+
     private final CloudSession session;
     private final Clock clock;
     private final Duration poll;
     private final Duration deleteTimeout;
+    private final Duration capacityBackoff;
 
     public Provisioner(CloudSession session) {
         this(session, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofMinutes(5));
     }
 
     Provisioner(CloudSession session, Clock clock, Duration poll, Duration deleteTimeout) {
+        this(session, clock, poll, deleteTimeout, CAPACITY_BACKOFF);
+    }
+
+    Provisioner(CloudSession session, Clock clock, Duration poll, Duration deleteTimeout, Duration capacityBackoff) {
         this.session = session;
         this.clock = clock;
         this.poll = poll;
         this.deleteTimeout = deleteTimeout;
+        this.capacityBackoff = capacityBackoff;
     }
 
     /** Creates the instance described by {@code spec}; progress lines go to {@code listener}. */
@@ -197,8 +205,8 @@ public final class Provisioner {
                 waitVolume(volumeId, Volume.Status.AVAILABLE);
             }
 
-            Server server = boot(imageId, flavorId, networkIds, groupIds, keyPairName, bootVolume, userData);
-            server = waitActive(server.getId());
+            Server server = bootUntilPlaced(imageId, flavorId, networkIds, groupIds, keyPairName, bootVolume,
+                    userData);
             for (String volumeId : dataVolumes) {
                 CloudResources.call("attach volume " + volumeId,
                         () -> os.compute().servers().attachVolume(serverId(), volumeId, null));
@@ -214,7 +222,7 @@ public final class Provisioner {
                     String.valueOf(server.getStatus()), addresses(server), floatingIp, keyPairName, privateKey,
                     ownership, created);
             if (spec.waitForPort() > 0) {
-                waitForPort(instance.accessAddress(), spec.waitForPort(), spec.portTimeout());
+                new PortWaiter(waiter).await(name, instance.accessAddress(), spec.waitForPort(), spec.portTimeout());
             }
             listener.progress("instance " + name + " ready at " + instance.accessAddress());
             return instance;
@@ -274,6 +282,52 @@ public final class Provisioner {
                     v -> v == null ? "gone" : v.getStatus().value());
         }
 
+        /**
+         * Boots the server and waits until it is ACTIVE. When it goes to ERROR for lack of capacity ({@link
+         * CloudException.Kind#CAPACITY}), deletes it (nothing is left behind), waits a backoff that doubles each
+         * time, and boots again, up to the spec's attempts; then the last fault is raised, saying how often.
+         */
+        private Server bootUntilPlaced(String imageId, String flavorId, List<String> networkIds,
+                List<String> groupIds, String keyPairName, String bootVolume, UserData userData) {
+            int attempts = spec.capacityAttempts();
+            Duration backoff = capacityBackoff;
+            for (int attempt = 1; ; attempt++) {
+                if (attempts > 1) {
+                    listener.progress("booting server " + name + ", attempt " + attempt + " of " + attempts);
+                }
+                try {
+                    Server server = boot(imageId, flavorId, networkIds, groupIds, keyPairName, bootVolume, userData);
+                    return waitActive(server.getId());
+                } catch (CloudException e) {
+                    if (e.kind() != CloudException.Kind.CAPACITY) {
+                        throw e;
+                    }
+                    if (attempt >= attempts) {
+                        throw new CloudException(CloudException.Kind.CAPACITY, e.getMessage() + " (attempt " + attempt
+                                + " of " + attempts + "). The cloud has no room for flavor '" + spec.flavor()
+                                + "' now: try again later, a smaller flavor or another availability zone", e);
+                    }
+                    listener.progress("attempt " + attempt + " of " + attempts + " failed for lack of capacity: "
+                            + e.getMessage() + "; deleting that server, next attempt in " + backoff.toSeconds()
+                            + " s");
+                    removeServers();
+                    if (bootVolume != null) {
+                        waitVolume(bootVolume, Volume.Status.AVAILABLE);
+                    }
+                    waiter.pause(backoff, "attempt " + (attempt + 1) + " of server " + name);
+                    backoff = backoff.multipliedBy(2);
+                }
+            }
+        }
+
+        /** Deletes the server(s) booted so far (waiting until gone) and forgets them. */
+        private void removeServers() {
+            List<CreatedResource> servers = created.stream()
+                    .filter(r -> r.kind() == CreatedResource.Kind.SERVER).toList();
+            resources(listener).remove(servers);
+            created.removeAll(servers);
+        }
+
         private Server boot(String imageId, String flavorId, List<String> networkIds, List<String> groupIds,
                 String keyPairName, String bootVolume, UserData userData) {
             Map<String, String> metadata = new LinkedHashMap<>(spec.metadata());
@@ -317,7 +371,8 @@ public final class Provisioner {
                                     + serverId + ") disappeared while booting");
                         }
                         if (s.getStatus() == Server.Status.ERROR) {
-                            String fault = s.getFault() == null ? "no fault message" : s.getFault().getMessage();
+                            String fault = s.getFault() == null ? "no fault message"
+                                    : String.valueOf(s.getFault().getMessage()).strip();
                             CloudException.Kind kind = CloudErrors.kindOf(500, fault);
                             throw new CloudException(kind == CloudException.Kind.CAPACITY ? kind
                                     : CloudException.Kind.RESOURCE_ERROR, "Server " + name + " (" + serverId
@@ -340,17 +395,6 @@ public final class Provisioner {
                             .portId(ports.get(0).getId()).description(ownership.toDescription()).build()));
             record(CreatedResource.Kind.FLOATING_IP, ip.getId(), ip.getFloatingIpAddress());
             return ip.getFloatingIpAddress();
-        }
-
-        private void waitForPort(String address, int port, Duration timeout) {
-            waiter.until("port " + port + " of " + name + " at " + address, timeout, () -> {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(address, port), 2000);
-                    return "open";
-                } catch (IOException e) {
-                    return "closed (" + e.getMessage() + ")";
-                }
-            }, state -> state.equals("open") ? Optional.of(state) : Optional.empty(), state -> state);
         }
     }
 

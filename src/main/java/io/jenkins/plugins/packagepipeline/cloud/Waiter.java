@@ -53,13 +53,14 @@ final class Waiter {
                 throw new CloudException(CloudException.Kind.TIMEOUT, "Gave up waiting for " + what + " after "
                         + timeout.toSeconds() + " s; last state: " + current);
             }
-            sleep(what);
+            pause(poll, what);
         }
     }
 
-    void sleep(String what) {
+    /** Sleeps {@code duration} before {@code what}; an interruption stops at once (INTERRUPTED). */
+    void pause(Duration duration, String what) {
         try {
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CloudErrors.interrupted("Waiting for " + what);

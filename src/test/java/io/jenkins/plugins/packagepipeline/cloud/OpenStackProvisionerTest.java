@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -213,7 +214,7 @@ class OpenStackProvisionerTest {
     }
 
     @Test
-    void noValidHostReportsTheFaultAsCapacityAndCleansUp() {
+    void noValidHostIsRetriedOnANewServerThenReportedAsCapacityWithNothingLeft() {
         OSClientV3 os = session.client();
         String flavorName = "pp-test-huge-" + Ownership.randomText(5);
         // within the project's RAM quota (4096000 MB), beyond the fake hypervisor's 800000 MB
@@ -221,14 +222,83 @@ class OpenStackProvisionerTest {
                 .disk(1).build());
         TestOpenStack.Lines lines = new TestOpenStack.Lines();
         try {
-            CloudException e = assertThrows(CloudException.class, () -> destroyIfCreated(
-                    spec("pp-huge").flavor(flavorName).dataVolumeGb(1).build(), lines));
+            CloudException e = assertThrows(CloudException.class, () -> destroyIfCreated(fastRetries(),
+                    spec("pp-huge").flavor(flavorName).dataVolumeGb(1).capacityAttempts(2).build(), lines));
             assertEquals(CloudException.Kind.CAPACITY, e.kind(), e.getMessage());
-            assertTrue(e.getMessage().contains("went to ERROR: No valid host was found"), e.getMessage());
+            assertTrue(e.getMessage().contains("went to ERROR: No valid host was found")
+                    && e.getMessage().contains("(attempt 2 of 2). The cloud has no room for flavor '" + flavorName
+                    + "' now"), e.getMessage());
+            List<String> booted = lines.lines.stream().filter(l -> l.startsWith("created server pp-huge-")).toList();
+            assertEquals(2, booted.size(), "one server per attempt: " + lines.all());
+            assertFalse(booted.get(0).equals(booted.get(1)), "a new server (id) for the second attempt");
+            int failed = indexOf(lines, "attempt 1 of 2 failed for lack of capacity: Server pp-huge-");
+            int removed = indexOf(lines, "removed: " + booted.get(0).substring("created ".length()));
+            int second = indexOf(lines, "booting server pp-huge-");
+            assertTrue(failed >= 0 && removed > failed && lines.lines.indexOf(booted.get(1)) > removed,
+                    "the failed server is deleted before the next boot: " + lines.all());
+            assertTrue(second >= 0 && lines.all().contains(", attempt 2 of 2"), lines.all());
             assertNothingTagged(lines.allocation());
         } finally {
             os.compute().flavors().delete(flavor.getId());
         }
+    }
+
+    @Test
+    void capacityFreedDuringTheBackoffLetsTheNextAttemptSucceed() {
+        OSClientV3 os = session.client();
+        String flavorName = "pp-test-half-" + Ownership.randomText(5);
+        // two of these do not fit the fake hypervisor's 800000 MB: the second has "No valid host" until the first
+        // (the blocker) is deleted, which this test does when the engine reports the failed attempt
+        var flavor = os.compute().flavors().create(Builders.flavor().name(flavorName).ram(450_000).vcpus(1)
+                .disk(1).build());
+        Provisioner fast = fastRetries();
+        Instance blocker = null;
+        Instance instance = null;
+        try {
+            blocker = fast.provision(spec("pp-blocker").flavor(flavorName).capacityAttempts(1).build(),
+                    ProgressListener.NONE);
+            Instance theBlocker = blocker;
+            TestOpenStack.Lines lines = new TestOpenStack.Lines() {
+                @Override
+                public void progress(String line) {
+                    super.progress(line);
+                    if (line.startsWith("attempt 1 of 3 failed for lack of capacity")) {
+                        fast.destroy(theBlocker.id(), ProgressListener.NONE);
+                    }
+                }
+            };
+            instance = fast.provision(spec("pp-after").flavor(flavorName).capacityAttempts(3).build(), lines);
+            assertEquals("ACTIVE", instance.status());
+            assertTrue(lines.all().contains("attempt 1 of 3 failed for lack of capacity: Server pp-after-"),
+                    lines.all());
+            assertTrue(lines.all().contains(", attempt 2 of 3") && !lines.all().contains(", attempt 3 of 3"),
+                    lines.all());
+            assertEquals(1, instance.idsOf(CreatedResource.Kind.SERVER).size(), "only the placed server is kept");
+            assertEquals(instance.id(), instance.idsOf(CreatedResource.Kind.SERVER).get(0));
+        } finally {
+            if (instance != null) {
+                provisioner.destroy(instance.id(), ProgressListener.NONE);
+            }
+            if (blocker != null) {
+                provisioner.destroy(blocker.id(), ProgressListener.NONE);
+            }
+            os.compute().flavors().delete(flavor.getId());
+        }
+    }
+
+    /** A provisioner retrying capacity failures after 1 s instead of 30 s. */
+    private Provisioner fastRetries() {
+        return new Provisioner(session, java.time.Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofMinutes(5),
+                Duration.ofSeconds(1));
+    }
+
+    private static int indexOf(TestOpenStack.Lines lines, String start) {
+        for (int i = 0; i < lines.lines.size(); i++) {
+            if (lines.lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -256,7 +326,11 @@ class OpenStackProvisionerTest {
 
     /** Provisions; if that unexpectedly works, destroys at once so a failing test leaks nothing. */
     private Instance destroyIfCreated(InstanceSpec spec, ProgressListener listener) {
-        Instance instance = provisioner.provision(spec, listener);
+        return destroyIfCreated(provisioner, spec, listener);
+    }
+
+    private Instance destroyIfCreated(Provisioner using, InstanceSpec spec, ProgressListener listener) {
+        Instance instance = using.provision(spec, listener);
         provisioner.destroy(instance.id(), listener);
         return instance;
     }

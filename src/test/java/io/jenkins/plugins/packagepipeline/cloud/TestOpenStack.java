@@ -57,7 +57,7 @@ final class TestOpenStack {
     }
 
     /** A listener that keeps every line (and prints it, for the test report). */
-    static final class Lines implements ProgressListener {
+    static class Lines implements ProgressListener {
         final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
