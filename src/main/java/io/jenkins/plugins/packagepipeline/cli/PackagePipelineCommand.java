@@ -54,10 +54,10 @@ public final class PackagePipelineCommand {
     }
 
     /**
-     * Runs {@code commandLine} (this class's, possibly with a test's subcommand added): every failure is one line on standard
-     * error, {@code ERROR: ...}, never a bare stack trace. A {@link PackagePipelineException} or a file-system or
-     * git failure prints its message; anything else is a bug, printed as its type and message with a pointer to
-     * {@value #DEBUG}, which adds the stack trace (for a user error too, with its cause).
+     * Runs {@code commandLine} (this class's, possibly with a test's subcommand added): every failure is one line
+     * on standard error, {@code ERROR: ...}, never a bare stack trace. A {@link PackagePipelineException} or a
+     * file-system or git failure prints its message; anything else is a bug, printed as its type and message with
+     * a pointer to {@value #DEBUG}, which adds the stack trace (for a user error too, with its cause).
      */
     static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);

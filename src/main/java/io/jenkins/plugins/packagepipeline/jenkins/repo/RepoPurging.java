@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * What {@code purgeRepo} does on the agent that holds the data directory: removes the repo snapshots of builds
- * finished longer ago than a duration with the repo engine's purger (never a package's newest successful build, nor what
- * {@code current} or {@code consistent} name; records and logs stay, flagged purged), then brings the target's
- * secondary in line. A dry run changes nothing, the secondary included. Nothing Jenkins-specific.
+ * finished longer ago than a duration with the repo engine's purger (never a package's newest successful build,
+ * nor what {@code current} or {@code consistent} name; records and logs stay, flagged purged), then brings the
+ * target's secondary in line. A dry run changes nothing, the secondary included. Nothing Jenkins-specific.
  */
 public final class RepoPurging {
 
