@@ -88,6 +88,7 @@ final class SnapshotBuilder {
         SnapshotManifest manifest = new SnapshotManifest(build.packageName(), build.id(), build.sourceCommit(),
                 build.distgitCommit(), String.valueOf(build.buildTime()), Instant.now().toString(), consistent,
                 signer == null ? null : signer.fingerprint(), entries);
+        RepoFiles.syncTree(snapshot); // everything the manifest vouches for is on disk before it is written
         manifest.write(snapshot);
         return manifest;
     }
