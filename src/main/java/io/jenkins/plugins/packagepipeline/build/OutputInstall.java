@@ -41,6 +41,7 @@ final class OutputInstall implements AutoCloseable {
     static OutputInstall begin(Path staged, Path root, String repoDir) throws IOException {
         Path target = root.resolve(repoDir);
         Files.createDirectories(target.getParent());
+        staged = onTheSameFileSystem(staged, target);
         RepoFiles.syncTree(staged);
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             RepoFiles.rename(staged, target);
@@ -59,6 +60,20 @@ final class OutputInstall implements AutoCloseable {
             throw e;
         }
         return install;
+    }
+
+    /**
+     * The staged directory itself, or, when it is on another file system than its destination (a worker's output
+     * root elsewhere than its scratch space), a copy of it next to the destination, so that one rename moves it in.
+     */
+    private static Path onTheSameFileSystem(Path staged, Path target) throws IOException {
+        if (Files.getFileStore(staged).equals(Files.getFileStore(target.getParent()))) {
+            return staged;
+        }
+        Path copy = target.resolveSibling("." + target.getFileName() + ".staged-" + UUID.randomUUID());
+        FileTrees.copy(staged, copy);
+        FileTrees.delete(staged);
+        return copy;
     }
 
     /** Keeps the new output: deletes the earlier one and the journal. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.packagepipeline.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.packagepipeline.FileTrees;
 import java.io.IOException;
@@ -77,6 +78,26 @@ class OutputInstallTest {
             assertTrue(Files.isDirectory(root.resolve("repos/ef/01/ef010000_11112222")));
         }
         assertFalse(Files.exists(root.resolve("repos/ef/01/ef010000_11112222")), "an unrecorded new pair is removed");
+    }
+
+    @Test
+    void aStagedOutputOnAnotherFileSystemIsCopiedNextToItsPlaceFirst() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && !Files.getFileStore(shm).equals(Files.getFileStore(root)),
+                "needs /dev/shm on another file system than the temporary directory");
+        Path elsewhere = Files.createTempDirectory(shm, "output-install-test-");
+        try {
+            Path staged = Files.createDirectories(elsewhere.resolve("output"));
+            Files.writeString(staged.resolve("build.log"), "from another file system");
+            try (OutputInstall install = OutputInstall.begin(staged, root, REPO_DIR)) {
+                install.commit();
+            }
+            assertEquals("from another file system", installed());
+            assertFalse(Files.exists(staged));
+            assertEquals(List.of(), leftovers());
+        } finally {
+            FileTrees.delete(elsewhere);
+        }
     }
 
     @Test
