@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -101,23 +102,41 @@ public final class RepoFiles {
 
     /**
      * Flushes a whole tree, every regular file and every directory in it (symbolic links are not followed), e.g. a
-     * snapshot before the manifest that marks it complete is written. Files already on disk cost little.
+     * build output before it moves into place.
      */
     public static void syncTree(Path root) throws IOException {
+        syncTree(root, file -> true);
+    }
+
+    /**
+     * Flushes every directory of a tree and the regular files {@code which} selects, e.g. a snapshot before the
+     * manifest that marks it complete is written: its new files, not the RPMs it links, which were flushed where
+     * they were first written ({@link #syncFiles}).
+     */
+    public static void syncTree(Path root, Predicate<Path> which) throws IOException {
         List<Path> dirs = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.toList()) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     dirs.add(p);
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    try (FileChannel channel = FileChannel.open(p, StandardOpenOption.READ)) {
-                        channel.force(true);
-                    }
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && which.test(p)) {
+                    files.add(p);
                 }
             }
         }
+        syncFiles(files);
         for (Path dir : dirs) {
             syncDirectory(dir);
+        }
+    }
+
+    /** Flushes files' contents to disk (fsync(2) of each). */
+    public static void syncFiles(List<Path> files) throws IOException {
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
         }
     }
 

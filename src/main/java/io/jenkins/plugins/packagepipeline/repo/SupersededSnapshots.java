@@ -55,7 +55,7 @@ public final class SupersededSnapshots {
         }
         Path temp = parent.resolve("." + copy.getFileName() + TEMP_SUFFIX);
         linkTree(dir, temp, repos.relativize(dir).toString(), repos.relativize(copy).toString());
-        RepoFiles.syncTree(temp);
+        RepoFiles.syncTree(temp, SnapshotBuilder::isNotRpm); // the RPMs are links to files already on disk
         RepoFiles.rename(temp, copy);
         for (String pointer : serving) {
             pointers.switchTo(pointer, copy);

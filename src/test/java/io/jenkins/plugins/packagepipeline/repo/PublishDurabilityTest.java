@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Power-loss durability, checked at the system-call level: the publisher (the command line in its own JVM) and the
  * preservation of a served snapshot before a recheck run under {@code strace}, and the trace must show, in the
- * thread that did it, (1) every file of a snapshot and its directories flushed (fsync) before the manifest that
- * marks it complete is renamed into place, and (2) after each rename that switches a pointer or completes a
+ * thread that did it, (1) the new files of a snapshot (metadata, signature, {@code .repo} file, the RPMs rpmsign
+ * rewrote) and its directories flushed (fsync) before the manifest that marks it complete is renamed into place, and
+ * (2) after each rename that switches a pointer or completes a
  * snapshot or a preserved copy, an fsync of the directory that rename changed. Removing any of those fsync calls
  * makes this test fail; it cannot show that the disk honours them (no power is cut here).
  */
@@ -42,20 +43,23 @@ class PublishDurabilityTest {
 
     @Test
     void pointerSwitchesSnapshotsAndPreservedCopiesAreFlushed() throws Exception {
-        RequiredTools.require("strace", "createrepo_c");
+        RequiredTools.require("strace", "createrepo_c", "rpmsign", "gpg");
         try (TestBuilds builds = new TestBuilds(dir.resolve("data"))) {
             builds.success("alpha", "1.0");
             BuildRecord beta = builds.success("beta", "1.0");
             Path repos = builds.dataDir.resolve("repos").toRealPath();
             Path snapshot = builds.dataDir.resolve(beta.repoDir()).toRealPath();
 
-            List<Call> publish = traced("publish", "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand",
-                    "publish", "--datadir", builds.dataDir.toString(), "--recent", "10");
+            TestKeys keys = TestKeys.generate();
+            List<Call> publish = traced("publish", keys, "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand",
+                    "publish", "--datadir", builds.dataDir.toString(), "--recent", "10", "--sign");
             assertEquals(snapshot, repos.resolve("current").toRealPath(), "the trace is of a real publish");
             Call manifest = renameTo(publish, snapshot.resolve(SnapshotManifest.FILE_NAME));
             List<Call> before = publish.subList(0, publish.indexOf(manifest));
-            for (Path flushed : List.of(snapshot.resolve("repodata/repomd.xml"), snapshot.resolve("repodata"),
-                    snapshot, snapshot.resolve(Path.of(beta.artifacts().get(0)).getFileName()))) {
+            Path rpm = snapshot.resolve(Path.of(beta.artifacts().get(0)).getFileName());
+            for (Path flushed : List.of(snapshot.resolve("repodata/repomd.xml"),
+                    snapshot.resolve("repodata/repomd.xml.asc"), snapshot.resolve("package-pipeline.repo"),
+                    snapshot.resolve("repodata"), snapshot, rpm, rpm.getParent())) {
                 assertTrue(before.contains(new Call(manifest.thread(), "fsync", flushed.toString())),
                         flushed + " flushed before the manifest");
             }
@@ -64,7 +68,7 @@ class PublishDurabilityTest {
                 assertDirectoryFlushedAfter(publish, renameTo(publish, repos.resolve(pointer)), repos);
             }
 
-            List<Call> preserve = traced("preserve", PreserveServed.class.getName(), repos.toString(),
+            List<Call> preserve = traced("preserve", null, PreserveServed.class.getName(), repos.toString(),
                     snapshot.toString());
             Path copy = repos.resolve("current").toRealPath();
             assertTrue(copy.startsWith(repos.resolve(SupersededSnapshots.DIR)), copy.toString());
@@ -100,7 +104,7 @@ class PublishDurabilityTest {
     }
 
     /** Runs a main class in its own JVM under strace and returns its renames and fsyncs, in order. */
-    private List<Call> traced(String name, String mainClass, String... args) throws Exception {
+    private List<Call> traced(String name, TestKeys keys, String mainClass, String... args) throws Exception {
         Path trace = dir.resolve(name + ".strace");
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of("strace", "-f", "-y", "-qq", "-s", "4096", "-o",
@@ -108,7 +112,12 @@ class PublishDurabilityTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (keys != null) {
+            builder.environment().put("PACKAGE_PIPELINE_SIGNING_KEY", keys.armoredSecretKey);
+            builder.environment().put("PACKAGE_PIPELINE_SIGNING_PASSPHRASE", TestKeys.PASSPHRASE);
+        }
+        Process process = builder.start();
         assertTrue(process.waitFor(3, TimeUnit.MINUTES), name + " finished");
         assertEquals(0, process.exitValue(), Files.readString(log));
         List<Call> calls = new ArrayList<>();

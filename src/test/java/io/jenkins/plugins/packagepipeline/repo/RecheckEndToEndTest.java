@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (rpmbuild), signed snapshots and the real dnf over HTTP on 127.0.0.1: first the recheck fails, then it succeeds.
  * Throughout, dnf installs from {@code current}; the failed recheck leaves what both pointers serve unchanged (same
  * signed metadata, same packages) and the records match the output directories; after the successful recheck is
- * published, both pointers serve the rebuilt package and dnf upgrades to it; a purge then removes the preserved copy.
+ * published, both pointers serve the rebuilt package and dnf upgrades to it. A purge keeps the preserved copy while a
+ * pointer names it and removes it afterwards.
  */
 class RecheckEndToEndTest {
     @TempDir
@@ -100,7 +101,10 @@ class RecheckEndToEndTest {
             publisher.publish(failed.builds(), key); // a failed build makes no snapshot: nothing moves
             assertEquals(preserved, repos.resolve("current").toRealPath());
             assertEquals(preserved, repos.resolve("consistent").toRealPath());
-            assertInstalls(new Dnf(dir.resolve("root-failed-published"), server.url() + "current/", gpgkey),
+            RepoPurger.PurgeResult keep = new RepoPurger(publisher.config(), store)
+                    .purge(Instant.now().plusSeconds(3600), false);
+            assertEquals(List.of(), keep.supersededRemoved(), "a copy a pointer names is never purged");
+            assertInstalls(new Dnf(dir.resolve("root-failed-purged"), server.url() + "current/", gpgkey),
                     alphaBefore);
 
             // 2. a recheck of the same pair that succeeds: served as before until published, then served

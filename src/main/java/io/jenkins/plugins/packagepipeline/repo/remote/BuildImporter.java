@@ -93,6 +93,7 @@ public final class BuildImporter {
             if (Files.exists(target)) {
                 FileTrees.delete(target); // an earlier import that never got recorded
             }
+            RepoFiles.syncTree(staging);
             RepoFiles.rename(staging, target);
             List<String> artifacts = commit.artifactFiles().stream().map(f -> repoDir + "/" + f).toList();
             return store.record(new BuildRecord(0, commit.packageName(), commit.packageName(), commit.sourceCommit(),
