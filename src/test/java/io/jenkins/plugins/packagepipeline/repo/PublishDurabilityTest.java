@@ -51,8 +51,9 @@ class PublishDurabilityTest {
             Path snapshot = builds.dataDir.resolve(beta.repoDir()).toRealPath();
 
             TestKeys keys = TestKeys.generate();
-            List<Call> publish = traced("publish", keys, "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand",
-                    "publish", "--datadir", builds.dataDir.toString(), "--recent", "10", "--sign");
+            List<Call> publish = traced("publish", keys,
+                    "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand", "publish", "--datadir",
+                    builds.dataDir.toString(), "--recent", "10", "--sign");
             assertEquals(snapshot, repos.resolve("current").toRealPath(), "the trace is of a real publish");
             Call manifest = renameTo(publish, snapshot.resolve(SnapshotManifest.FILE_NAME));
             List<Call> before = publish.subList(0, publish.indexOf(manifest));

@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.packagepipeline.build.BuildEngine;
 import io.jenkins.plugins.packagepipeline.build.BuildOptions;
 import io.jenkins.plugins.packagepipeline.build.BuildOutput;
 import io.jenkins.plugins.packagepipeline.build.BuildReport;
-import io.jenkins.plugins.packagepipeline.build.BuildSettings;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
-import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -45,32 +41,27 @@ class RecheckCrashSafetyTest {
     @Test
     void pointersAndRecordsSurviveKillNineDuringARecheck() throws Exception {
         GitPackages git = new GitPackages(Files.createDirectories(dir.resolve("git")));
-        git.add("shstub", "Provides: /bin/sh\nProvides: /usr/bin/sh");
+        git.add("shstub", GitPackages.SH_STUB);
         git.add("alpha", "");
         Catalog catalog = git.catalog();
         Path catalogFile = dir.resolve("git/catalog.yaml");
-        Path dataDir = dir.resolve("data");
-        Path repos = dataDir.resolve("repos");
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve("build.db"))) {
-            BuildEngine engine = new BuildEngine(BuildSettings.defaults(dataDir).withBuildTimeout(Duration.ofMinutes(2)),
-                    store);
-            RepoPublisher publisher = new RepoPublisher(RepoConfig.defaults(dataDir), store);
-            publisher.publish(engine.run(catalog, BuildOptions.all(), line -> { }).builds(), null);
+        try (ServedRepos trunk = new ServedRepos(dir.resolve("data"))) {
+            trunk.publisher.publish(trunk.engine.run(catalog, BuildOptions.all(), line -> { }).builds(), null);
             git.commitUpstream("alpha", "2");
-            publisher.publish(engine.run(catalog, BuildOptions.all(), line -> { }).builds(), null);
-            BuildRecord served = store.lastSuccessful("alpha").orElseThrow();
-            Path alphaDir = dataDir.resolve(served.repoDir()).toRealPath();
-            assertEquals(alphaDir, repos.resolve("current").toRealPath());
+            trunk.publisher.publish(trunk.engine.run(catalog, BuildOptions.all(), line -> { }).builds(), null);
+            BuildRecord served = trunk.store.lastSuccessful("alpha").orElseThrow();
+            Path alphaDir = trunk.dataDir.resolve(served.repoDir()).toRealPath();
+            assertEquals(alphaDir, trunk.repos.resolve("current").toRealPath());
 
             int killed = 0;
             List<String> instants = new ArrayList<>();
             for (int attempt = 0; attempt < KILLS; attempt++) {
                 Thread.sleep(1000); // each rebuild gets a new release (one-second resolution)
-                boolean pointersOnOutput = alphaDir.equals(repos.resolve("current").toRealPath());
-                Process recheck = startRecheck(catalogFile, dataDir, attempt);
-                String when = killInstant(recheck, dataDir, attempt % 3, random);
+                boolean pointersOnOutput = alphaDir.equals(trunk.repos.resolve("current").toRealPath());
+                Process recheck = startRecheck(catalogFile, trunk.dataDir, attempt);
+                String when = killInstant(recheck, trunk.dataDir, attempt % 3, random);
                 if (recheck.isAlive()) {
                     PublishCrashSafetyTest.killTree(recheck);
                     killed++;
@@ -78,16 +69,18 @@ class RecheckCrashSafetyTest {
                 String context = "kill " + attempt + " " + when + (pointersOnOutput ? " (pointers on the output)" : "")
                         + ", seed " + seed;
                 instants.add(context);
-                checkPointers(repos, context);
+                checkPointers(trunk.repos, context);
 
-                BuildReport next = engine.run(catalog, new BuildOptions(Set.of("alpha"), false, false), line -> { });
+                BuildReport next = trunk.engine.run(catalog, new BuildOptions(Set.of("alpha"), false, false),
+                        line -> { });
                 assertFalse(next.failed(), next.summary() + " " + context);
-                checkRecordMatchesDisk(store, served, dataDir, context);
-                publisher.publish(store.history("alpha").subList(0, 1), null); // pointers back on the output
-                checkPointers(repos, "after publishing, " + context);
+                checkRecordMatchesDisk(trunk.store, served, trunk.dataDir, context);
+                // publishing the pair's record again puts the pointers back on its output directory
+                trunk.publisher.publish(trunk.store.history("alpha").subList(0, 1), null);
+                checkPointers(trunk.repos, "after publishing, " + context);
             }
             assertTrue(killed >= KILLS / 2, "runs killed mid-way: " + killed + " " + instants);
-            assertEquals(alphaDir, repos.resolve("current").toRealPath(), instants.toString());
+            assertEquals(alphaDir, trunk.repos.resolve("current").toRealPath(), instants.toString());
         }
     }
 

@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.packagepipeline.build.BuildEngine;
 import io.jenkins.plugins.packagepipeline.build.BuildOptions;
 import io.jenkins.plugins.packagepipeline.build.BuildOutput;
 import io.jenkins.plugins.packagepipeline.build.BuildReport;
-import io.jenkins.plugins.packagepipeline.build.BuildSettings;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
-import io.jenkins.plugins.packagepipeline.store.BuildStore;
-import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,37 +39,32 @@ class RecheckEndToEndTest {
     void recheckOfTheServedBuildFailingThenSucceedingNeverStopsServing() throws Exception {
         TestKeys keys = TestKeys.generate();
         GitPackages git = new GitPackages(Files.createDirectories(dir.resolve("git")));
-        git.add("shstub", "Provides: /bin/sh\nProvides: /usr/bin/sh");
+        git.add("shstub", GitPackages.SH_STUB);
         git.add("alpha", "");
         git.add("beta", "");
         Path breakAlpha = dir.resolve("break-alpha");
         git.commitSpec("alpha", "", "test ! -e " + breakAlpha); // the same pair fails while that file exists
-        Path dataDir = dir.resolve("data");
-        Path repos = Files.createDirectories(dataDir.resolve("repos"));
-        try (StaticHttpServer server = new StaticHttpServer(repos);
-             BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve("build.db"));
+        try (ServedRepos trunk = new ServedRepos(dir.resolve("data"));
              SigningKey key = keys.signingKey()) {
-            BuildEngine engine = new BuildEngine(BuildSettings.defaults(dataDir).withBuildTimeout(Duration.ofMinutes(2)),
-                    store);
-            RepoPublisher publisher = new RepoPublisher(RepoConfig.defaults(dataDir)
-                    .withPublicUrl(URI.create(server.url())), store);
-            String gpgkey = server.url() + "RPM-GPG-KEY-package-pipeline";
+            String gpgkey = trunk.gpgkeyUrl();
+            String url = trunk.server.url();
+            BuildOptions recheckAlpha = new BuildOptions(Set.of("alpha"), false, true);
             List<String> progress = new ArrayList<>();
             Catalog catalog = git.catalog();
 
             // alpha's newest build is the newest snapshot: both pointers serve alpha's output directory
-            BuildReport first = engine.run(catalog, BuildOptions.all(), progress::add);
+            BuildReport first = trunk.engine.run(catalog, BuildOptions.all(), progress::add);
             assertFalse(first.failed(), first.summary() + progress);
-            publisher.publish(first.builds(), key);
+            trunk.publisher.publish(first.builds(), key);
             git.commitUpstream("alpha", "2");
-            BuildReport second = engine.run(catalog, BuildOptions.all(), progress::add);
-            publisher.publish(second.builds(), key);
-            BuildRecord served = store.lastSuccessful("alpha").orElseThrow();
-            Path alphaDir = dataDir.resolve(served.repoDir());
-            assertEquals(alphaDir.toRealPath(), repos.resolve("current").toRealPath());
-            assertEquals(alphaDir.toRealPath(), repos.resolve("consistent").toRealPath());
-            byte[] repomd = Files.readAllBytes(repos.resolve("current/repodata/repomd.xml"));
-            Dnf client = new Dnf(dir.resolve("root"), server.url() + "current/", gpgkey);
+            BuildReport second = trunk.engine.run(catalog, BuildOptions.all(), progress::add);
+            trunk.publisher.publish(second.builds(), key);
+            BuildRecord served = trunk.store.lastSuccessful("alpha").orElseThrow();
+            Path alphaDir = trunk.dataDir.resolve(served.repoDir());
+            assertEquals(alphaDir.toRealPath(), trunk.repos.resolve("current").toRealPath());
+            assertEquals(alphaDir.toRealPath(), trunk.repos.resolve("consistent").toRealPath());
+            byte[] repomd = Files.readAllBytes(trunk.repos.resolve("current/repodata/repomd.xml"));
+            Dnf client = new Dnf(dir.resolve("root"), url + "current/", gpgkey);
             ProcessResult install = client.run("install", "shstub", "alpha", "beta");
             assertTrue(install.succeeded(), install.failureMessage("dnf install"));
             String alphaBefore = client.installed("alpha");
@@ -83,51 +72,54 @@ class RecheckEndToEndTest {
 
             // 1. a recheck of that build that fails
             Files.createFile(breakAlpha);
-            BuildReport failed = engine.run(catalog, new BuildOptions(Set.of("alpha"), false, true), progress::add);
+            BuildReport failed = trunk.engine.run(catalog, recheckAlpha, progress::add);
             assertTrue(failed.failed(), failed.summary());
-            BuildRecord failedRecord = store.find("alpha", served.sourceCommit(), served.distgitCommit()).orElseThrow();
+            BuildRecord failedRecord = trunk.store.find("alpha", served.sourceCommit(), served.distgitCommit())
+                    .orElseThrow();
             assertEquals(BuildStatus.FAILED, failedRecord.status());
             assertEquals(failedRecord.buildTime(), BuildOutput.read(alphaDir).buildTime(), "record matches disk");
-            assertInstalls(new Dnf(dir.resolve("root-failed-current"), server.url() + "current/", gpgkey), alphaBefore);
-            assertInstalls(new Dnf(dir.resolve("root-failed-consistent"), server.url() + "consistent/", gpgkey),
+            assertInstalls(new Dnf(dir.resolve("root-failed-current"), url + "current/", gpgkey), alphaBefore);
+            assertInstalls(new Dnf(dir.resolve("root-failed-consistent"), url + "consistent/", gpgkey),
                     alphaBefore);
-            assertArrayEquals(repomd, Files.readAllBytes(repos.resolve("current/repodata/repomd.xml")));
-            assertArrayEquals(repomd, Files.readAllBytes(repos.resolve("consistent/repodata/repomd.xml")));
-            Path preserved = repos.resolve("current").toRealPath();
-            assertTrue(preserved.startsWith(repos.resolve(SupersededSnapshots.DIR).toRealPath()), preserved.toString());
-            assertEquals(preserved, repos.resolve("consistent").toRealPath());
-            assertTrue(Files.readString(repos.resolve("current/package-pipeline.repo"))
-                    .contains("baseurl=" + server.url() + repos.relativize(preserved) + "/"));
-            publisher.publish(failed.builds(), key); // a failed build makes no snapshot: nothing moves
-            assertEquals(preserved, repos.resolve("current").toRealPath());
-            assertEquals(preserved, repos.resolve("consistent").toRealPath());
-            RepoPurger.PurgeResult keep = new RepoPurger(publisher.config(), store)
+            assertArrayEquals(repomd, Files.readAllBytes(trunk.repos.resolve("current/repodata/repomd.xml")));
+            assertArrayEquals(repomd, Files.readAllBytes(trunk.repos.resolve("consistent/repodata/repomd.xml")));
+            Path preserved = trunk.repos.resolve("current").toRealPath();
+            assertTrue(preserved.startsWith(trunk.repos.resolve(SupersededSnapshots.DIR).toRealPath()),
+                    preserved.toString());
+            assertEquals(preserved, trunk.repos.resolve("consistent").toRealPath());
+            assertTrue(Files.readString(trunk.repos.resolve("current/package-pipeline.repo"))
+                    .contains("baseurl=" + url + trunk.repos.relativize(preserved) + "/"));
+            trunk.publisher.publish(failed.builds(), key); // a failed build makes no snapshot: nothing moves
+            assertEquals(preserved, trunk.repos.resolve("current").toRealPath());
+            assertEquals(preserved, trunk.repos.resolve("consistent").toRealPath());
+            RepoPurger.PurgeResult keep = new RepoPurger(trunk.publisher.config(), trunk.store)
                     .purge(Instant.now().plusSeconds(3600), false);
             assertEquals(List.of(), keep.supersededRemoved(), "a copy a pointer names is never purged");
-            assertInstalls(new Dnf(dir.resolve("root-failed-purged"), server.url() + "current/", gpgkey),
+            assertInstalls(new Dnf(dir.resolve("root-failed-purged"), url + "current/", gpgkey),
                     alphaBefore);
 
             // 2. a recheck of the same pair that succeeds: served as before until published, then served
             Files.delete(breakAlpha);
-            BuildReport rebuilt = engine.run(catalog, new BuildOptions(Set.of("alpha"), false, true), progress::add);
+            BuildReport rebuilt = trunk.engine.run(catalog, recheckAlpha, progress::add);
             assertFalse(rebuilt.failed(), rebuilt.summary() + progress);
             BuildRecord rebuiltRecord = rebuilt.builds().get(0);
             assertNotEquals(served.nvr(), rebuiltRecord.nvr());
-            assertEquals(preserved, repos.resolve("current").toRealPath());
-            assertInstalls(new Dnf(dir.resolve("root-rebuilt"), server.url() + "current/", gpgkey), alphaBefore);
-            publisher.publish(rebuilt.builds(), key);
-            assertEquals(alphaDir.toRealPath(), repos.resolve("current").toRealPath());
-            assertEquals(alphaDir.toRealPath(), repos.resolve("consistent").toRealPath());
+            assertEquals(preserved, trunk.repos.resolve("current").toRealPath());
+            assertInstalls(new Dnf(dir.resolve("root-rebuilt"), url + "current/", gpgkey), alphaBefore);
+            trunk.publisher.publish(rebuilt.builds(), key);
+            assertEquals(alphaDir.toRealPath(), trunk.repos.resolve("current").toRealPath());
+            assertEquals(alphaDir.toRealPath(), trunk.repos.resolve("consistent").toRealPath());
             ProcessResult upgrade = client.run("upgrade", "alpha");
             assertTrue(upgrade.succeeded(), upgrade.failureMessage("dnf upgrade"));
             assertEquals(rebuiltRecord.nvr().replace(".src", ""), client.installed("alpha"));
 
             // 3. the preserved copy is served by no pointer now: a purge removes it, current stays installable
-            RepoPurger.PurgeResult purge = new RepoPurger(publisher.config(), store)
+            RepoPurger.PurgeResult purge = new RepoPurger(trunk.publisher.config(), trunk.store)
                     .purge(Instant.now().plusSeconds(3600), false);
-            assertEquals(List.of(repos.relativize(preserved).toString()), purge.supersededRemoved(), purge.summary());
+            assertEquals(List.of(trunk.repos.relativize(preserved).toString()), purge.supersededRemoved(),
+                    purge.summary());
             assertFalse(Files.exists(preserved));
-            assertInstalls(new Dnf(dir.resolve("root-purged"), server.url() + "current/", gpgkey),
+            assertInstalls(new Dnf(dir.resolve("root-purged"), url + "current/", gpgkey),
                     client.installed("alpha"));
         }
     }
