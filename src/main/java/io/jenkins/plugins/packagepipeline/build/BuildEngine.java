@@ -171,7 +171,7 @@ public final class BuildEngine {
         BuildRecord build = staged.record();
         Path target = settings.dataDir().resolve(build.repoDir());
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return installAndRecord(staged);
+            return moveIntoPlaceAndRecord(staged);
         }
         try (PublishLock lock = PublishLock.acquire(settings.reposDir(), settings.buildTimeout())) {
             Optional<Path> copy = SupersededSnapshots.preserveServed(settings.reposDir(), target);
@@ -179,11 +179,11 @@ public final class BuildEngine {
                 listener.progress(build.packageName() + ": the pointers serving the rechecked build's snapshot now"
                         + " serve its preserved copy " + settings.reposDir().relativize(copy.get()));
             }
-            return installAndRecord(staged);
+            return moveIntoPlaceAndRecord(staged);
         }
     }
 
-    private BuildRecord installAndRecord(StagedBuild staged) throws IOException {
+    private BuildRecord moveIntoPlaceAndRecord(StagedBuild staged) throws IOException {
         try (OutputInstall install = OutputInstall.begin(staged.outputDir(), settings.dataDir(),
                 staged.record().repoDir())) {
             BuildRecord recorded = store.record(staged.record());
