@@ -3,23 +3,19 @@ package io.jenkins.plugins.packagepipeline.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.git.GitCache;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A build's self-contained output directory, {@code repos/<h[0:2]>/<h[2:4]>/<source-hash>_<distgit-hash[0:8]>/}
@@ -130,32 +126,6 @@ public final class BuildOutput {
         } catch (IOException | RuntimeException e) {
             throw new PackagePipelineException("Cannot read the build record " + file + ": " + e.getMessage()
                     + ". Is " + dir + " a build output directory?", e);
-        }
-    }
-
-    /**
-     * Moves a finished (staged) output directory to its place under {@code root}, replacing an earlier output of the
-     * same pair (a recheck) without ever leaving a half-written directory in place.
-     */
-    static void install(Path staged, Path root, String repoDir) throws IOException {
-        Path target = root.resolve(repoDir);
-        Files.createDirectories(target.getParent());
-        Path replaced = null;
-        if (Files.exists(target)) {
-            replaced = target.resolveSibling("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
-            move(target, replaced);
-        }
-        move(staged, target);
-        if (replaced != null) {
-            FileTrees.delete(replaced);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 

@@ -74,7 +74,11 @@ public final class BuildWorker {
     private BuildRecord build(BuildRequest request, Path outputRoot, BuildListener listener)
             throws IOException, InterruptedException {
         StagedBuild staged = commitBuild.run(request, List.of());
-        BuildOutput.install(staged.outputDir(), outputRoot.toAbsolutePath(), staged.record().repoDir());
+        Path root = outputRoot.toAbsolutePath();
+        OutputInstall.recover(root, output -> true); // no database here: the output in place is the one to keep
+        try (OutputInstall install = OutputInstall.begin(staged.outputDir(), root, staged.record().repoDir())) {
+            install.commit();
+        }
         FileTrees.delete(staged.scratchDir());
         BuildRecord record = staged.record();
         listener.progress(record.packageName() + ": " + record.sourceCommit().substring(0, 7) + " " + record.status()

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A finished build not yet in place: its record (paths relative to the output root) and its complete output
- * directory in the build's scratch space, ready for {@link BuildOutput#install}.
+ * directory in the build's scratch space, ready for {@link OutputInstall#begin}.
  */
 record StagedBuild(BuildRecord record, Path outputDir, Path scratchDir) {
 }

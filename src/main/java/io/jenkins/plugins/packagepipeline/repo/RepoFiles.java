@@ -12,12 +12,17 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * File operations the publisher relies on for crash safety: a file or symbolic link appears whole under its final
- * name (written under a temporary name in the same directory, flushed, then renamed over the old one) or not at all.
+ * File operations the publisher and the build engine rely on for crash safety: a file, symbolic link or directory
+ * appears whole under its final name (made under a temporary name in the same directory, flushed, then renamed over
+ * the old one) or not at all. Every rename that matters goes through {@link #rename}, which also flushes the
+ * directories it changed ({@link #syncDirectory}), so that a switch survives a power loss, not only a killed process.
  */
 public final class RepoFiles {
     private RepoFiles() {
@@ -41,7 +46,7 @@ public final class RepoFiles {
                 }
                 channel.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            rename(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -56,7 +61,7 @@ public final class RepoFiles {
         Path temp = dir.resolve("." + link.getFileName() + "." + UUID.randomUUID() + ".new");
         Files.createSymbolicLink(temp, target);
         try {
-            Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE);
+            rename(temp, link);
         } catch (AtomicMoveNotSupportedException e) {
             Files.deleteIfExists(temp);
             throw new IOException("The file system of " + dir + " cannot rename atomically; publish onto a local"
@@ -64,6 +69,73 @@ public final class RepoFiles {
         } finally {
             if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(temp);
+            }
+        }
+    }
+
+    /**
+     * Renames {@code from} to {@code to} in one rename(2), replacing {@code to} if it is a file or symbolic link,
+     * then flushes the directory (or both directories) whose entries changed: once this returns, the new name
+     * survives a power loss.
+     *
+     * @throws AtomicMoveNotSupportedException when the two paths are on different file systems
+     */
+    public static void rename(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        Path toDir = to.toAbsolutePath().getParent();
+        Path fromDir = from.toAbsolutePath().getParent();
+        syncDirectory(toDir);
+        if (!fromDir.equals(toDir)) {
+            syncDirectory(fromDir);
+        }
+    }
+
+    /**
+     * Flushes a directory's entries to disk (fsync(2) of the directory): the files created, renamed or removed in
+     * it so far survive a power loss. Linux allows it on a directory opened for reading.
+     */
+    public static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Flushes a whole tree, every regular file and every directory in it (symbolic links are not followed), e.g. a
+     * build output before it moves into place.
+     */
+    public static void syncTree(Path root) throws IOException {
+        syncTree(root, file -> true);
+    }
+
+    /**
+     * Flushes every directory of a tree and the regular files {@code which} selects, e.g. a snapshot before the
+     * manifest that marks it complete is written: its new files, not the RPMs it links, which were flushed where
+     * they were first written ({@link #syncFiles}).
+     */
+    public static void syncTree(Path root, Predicate<Path> which) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    dirs.add(p);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && which.test(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        syncFiles(files);
+        for (Path dir : dirs) {
+            syncDirectory(dir);
+        }
+    }
+
+    /** Flushes files' contents to disk (fsync(2) of each). */
+    public static void syncFiles(List<Path> files) throws IOException {
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
             }
         }
     }

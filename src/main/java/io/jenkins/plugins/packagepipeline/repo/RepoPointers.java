@@ -10,7 +10,9 @@ import java.util.Optional;
  * The two moving names of a repository, symbolic links in the repos directory with relative targets
  * ({@code current -> ab/cd/<source-hash>_<distgit-hash[0:8]>}): {@code current}, the newest snapshot, and
  * {@code consistent}, the newest snapshot made while every package's latest build had succeeded. Each is switched by
- * one rename, so a reader (or a crash) only ever sees the old target or the new one.
+ * one rename, so a reader (or a crash) only ever sees the old target or the new one. A pointer may also name a
+ * preserved copy {@code superseded/<name>.<epoch-ms>} while the build it served is rechecked
+ * ({@link SupersededSnapshots}).
  */
 public final class RepoPointers {
     /** The pointer to the newest snapshot. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -20,8 +21,10 @@ import java.util.stream.Stream;
  * metadata, except the newest successful build of each package and the snapshots {@code current} and
  * {@code consistent} point at. Logs, {@code commit.yaml} and {@code versions.csv} stay, and the build's record
  * stays with its purged flag set. Other snapshots are unaffected since they hold hard links, not references.
- * Runs under the publish lock; the snapshot manifest goes first, so an interrupted purge leaves an incomplete
- * snapshot (never pointed at) rather than a broken one.
+ * Preserved copies of rechecked builds' snapshots ({@link SupersededSnapshots}) older than the cut-off and reached
+ * by no pointer are removed whole (no record names them). Runs under the publish lock; the snapshot manifest goes
+ * first (and that removal is flushed), so an interrupted purge, or a power loss, leaves an incomplete snapshot
+ * (never pointed at) rather than a broken one.
  */
 public final class RepoPurger {
     private final RepoConfig config;
@@ -36,14 +39,21 @@ public final class RepoPurger {
      * What a purge removed, or would remove in a dry run.
      *
      * @param purged the builds purged (or to purge)
-     * @param kept how many old builds were kept because they are a package's newest success or a pointer's target
+     * @param kept how many old builds (or preserved copies) were kept because they are a package's newest success
+     *     or a pointer's target
      * @param bytesFreed bytes of RPMs and metadata removed (or that would be)
      * @param dryRun whether nothing was changed
+     * @param supersededRemoved the preserved copies of rechecked builds' snapshots removed (or to remove),
+     *     relative to the repos directory
      */
-    public record PurgeResult(List<BuildRecord> purged, int kept, long bytesFreed, boolean dryRun) {
+    public record PurgeResult(List<BuildRecord> purged, int kept, long bytesFreed, boolean dryRun,
+            List<String> supersededRemoved) {
         public String summary() {
-            return String.format("%s %d build(s) finished before the cut-off, %.1f MB; kept %d old build(s) still"
-                    + " served", dryRun ? "Would purge" : "Purged", purged.size(), bytesFreed / 1e6, kept);
+            String superseded = supersededRemoved.isEmpty() ? "" : " and " + supersededRemoved.size()
+                    + " superseded snapshot(s) of rechecked builds";
+            return String.format("%s %d build(s) finished before the cut-off%s, %.1f MB; kept %d old build(s) still"
+                    + " served", dryRun ? "Would purge" : "Purged", purged.size(), superseded, bytesFreed / 1e6,
+                    kept);
         }
     }
 
@@ -75,7 +85,7 @@ public final class RepoPurger {
                         bytes += size(p);
                     }
                     if (!dryRun) {
-                        Files.deleteIfExists(dir.resolve(SnapshotManifest.FILE_NAME));
+                        removeManifest(dir);
                         for (Path p : removable) {
                             FileTrees.delete(p);
                         }
@@ -84,11 +94,41 @@ public final class RepoPurger {
                     purged.add(build);
                 }
             }
+            List<String> supersededRemoved = new ArrayList<>();
+            for (Path copy : SupersededSnapshots.list(config.reposDir())) {
+                if (protectedDirs.contains(copy)) {
+                    kept++;
+                    continue;
+                }
+                Optional<SnapshotManifest> manifest = SupersededSnapshots.isLeftover(copy) ? Optional.empty()
+                        : SnapshotManifest.read(copy);
+                if (manifest.isPresent() && !builtBefore(manifest.get(), cutoff)) {
+                    continue;
+                }
+                bytes += size(copy);
+                if (!dryRun) {
+                    removeManifest(copy);
+                    FileTrees.delete(copy);
+                }
+                supersededRemoved.add(config.reposDir().relativize(copy).toString());
+            }
             if (!dryRun) {
                 StatusReports.write(config, store);
             }
-            return new PurgeResult(purged, kept, bytes, dryRun);
+            return new PurgeResult(purged, kept, bytes, dryRun, supersededRemoved);
         }
+    }
+
+    /** Removes a snapshot's manifest, durably, so that it is never taken for complete once its files go. */
+    private static void removeManifest(Path dir) throws IOException {
+        if (Files.deleteIfExists(dir.resolve(SnapshotManifest.FILE_NAME))) {
+            RepoFiles.syncDirectory(dir);
+        }
+    }
+
+    private static boolean builtBefore(SnapshotManifest manifest, Instant cutoff) {
+        String time = manifest.buildTime();
+        return time == null || time.equals("null") || Instant.parse(time).isBefore(cutoff);
     }
 
     private Path dirOf(BuildRecord build) {

@@ -88,6 +88,8 @@ final class SnapshotBuilder {
         SnapshotManifest manifest = new SnapshotManifest(build.packageName(), build.id(), build.sourceCommit(),
                 build.distgitCommit(), String.valueOf(build.buildTime()), Instant.now().toString(), consistent,
                 signer == null ? null : signer.fingerprint(), entries);
+        // everything the manifest vouches for is on disk before it is written: the RPMs it links already are
+        RepoFiles.syncTree(snapshot, SnapshotBuilder::isNotRpm);
         manifest.write(snapshot);
         return manifest;
     }
@@ -136,6 +138,11 @@ final class SnapshotBuilder {
         return rpms;
     }
 
+    /** Whether a file is not an RPM; RPM files are flushed where they are written (build, import, signing). */
+    static boolean isNotRpm(Path file) {
+        return !file.getFileName().toString().endsWith(".rpm");
+    }
+
     static String describe(BuildRecord build) {
         return build.packageName() + " " + BuildRecord.outputDirName(build.sourceCommit(), build.distgitCommit());
     }
@@ -182,6 +189,11 @@ final class SnapshotBuilder {
         }
         removeSigningLeftovers(toSign);
         signer.signRpms(toSign);
+        // rpmsign replaces each RPM by a signed copy (a rename): flush the copies and their directories
+        RepoFiles.syncFiles(toSign);
+        for (Path parent : toSign.stream().map(Path::getParent).distinct().toList()) {
+            RepoFiles.syncDirectory(parent);
+        }
         for (Path marker : markers) {
             RepoFiles.writeAtomically(marker, "signed by " + signer.fingerprint() + "\n");
         }

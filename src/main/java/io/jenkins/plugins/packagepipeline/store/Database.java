@@ -52,7 +52,9 @@ enum Database {
         if (this == SQLITE) {
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            // FULL: a committed record survives a power loss (NORMAL may roll the last ones back), so that the
+            // record of a build always describes the output directory the engine moved into place and flushed
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
             config.enforceForeignKeys(true);
             // Writers take the lock when their transaction starts, so two writers never deadlock on an upgrade.

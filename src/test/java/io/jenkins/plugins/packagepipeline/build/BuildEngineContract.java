@@ -164,6 +164,32 @@ abstract class BuildEngineContract {
     }
 
     @Test
+    void aRecheckKilledBeforeItsRecordIsUndoneByTheNextRun() throws Exception {
+        PackageRepos hello = PackageRepos.noarch(dir, "hello");
+        Catalog catalog = catalog(hello);
+        BuildRecord first = run(catalog, BuildOptions.all()).builds().get(0);
+        Path output = dataDir.resolve(first.repoDir());
+        Thread.sleep(1000); // the release's date-time has a one-second resolution
+        Path rebuiltRoot = dir.resolve("rebuilt");
+        BuildRecord rebuilt = new BuildWorker(BuildSettings.defaults(dir.resolve("agent")))
+                .build(catalog.packagesIn(null, Set.of()).get(0), first.sourceCommit(), first.distgitCommit(),
+                        rebuiltRoot, progress::add);
+        // the state a kill -9 leaves once the rebuilt output is in place, before its record is written
+        OutputInstall.begin(rebuiltRoot.resolve(rebuilt.repoDir()), dataDir, first.repoDir());
+        assertEquals(rebuilt.buildTime(), BuildOutput.read(output).buildTime());
+
+        BuildReport next = run(catalog, BuildOptions.all());
+        assertTrue(next.packages().stream().allMatch(PackageResult::upToDate), next.summary());
+        assertEquals(first.buildTime(), BuildOutput.read(output).buildTime(), "the recorded output is back");
+        for (String artifact : first.artifacts()) {
+            assertTrue(Files.isRegularFile(dataDir.resolve(artifact)), artifact);
+        }
+        try (var journals = Files.list(dataDir.resolve(OutputInstall.JOURNAL_DIR))) {
+            assertEquals(0, journals.count());
+        }
+    }
+
+    @Test
     void headOnlySkipsTheCommitsInBetweenAndAPinChangeStartsAgainFromHead() throws Exception {
         PackageRepos hello = PackageRepos.noarch(dir, "hello");
         Catalog catalog = catalog(hello);

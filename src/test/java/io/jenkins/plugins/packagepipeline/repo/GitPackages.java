@@ -16,6 +16,9 @@ import org.eclipse.jgit.lib.PersonIdent;
  * holding its spec, plus the catalog naming them: the input of the build engine in the end-to-end tests.
  */
 final class GitPackages {
+    /** The preamble of a stub package providing /bin/sh, which noarch scriptlets need in an empty installroot. */
+    static final String SH_STUB = "Provides: /bin/sh\nProvides: /usr/bin/sh";
+
     private final Path root;
     private final List<String> names = new ArrayList<>();
     private long clock = Instant.parse("2026-11-01T00:00:00Z").getEpochSecond();

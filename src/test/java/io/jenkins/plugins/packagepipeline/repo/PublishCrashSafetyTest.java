@@ -142,7 +142,7 @@ class PublishCrashSafetyTest {
     }
 
     /** SIGKILL to the JVM and every tool it started, at once: no cleanup code runs anywhere. */
-    private static void killTree(Process process) throws InterruptedException {
+    static void killTree(Process process) throws InterruptedException {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process.toHandle());
         all.forEach(ProcessHandle::destroyForcibly);

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.packagepipeline.build.BuildEngine;
 import io.jenkins.plugins.packagepipeline.build.BuildOptions;
 import io.jenkins.plugins.packagepipeline.build.BuildReport;
-import io.jenkins.plugins.packagepipeline.build.BuildSettings;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
-import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP on 127.0.0.1, and the real dnf installs, upgrades and refuses what it must, with gpgcheck and repo_gpgcheck on.
  */
 class PublishEndToEndTest {
-    private static final String STUB_PROVIDES = "Provides: /bin/sh\nProvides: /usr/bin/sh";
-
     @TempDir
     Path dir;
 
@@ -42,19 +38,17 @@ class PublishEndToEndTest {
     void buildPublishServeInstallUpgradeAndRefuse() throws Exception {
         TestKeys keys = TestKeys.generate();
         GitPackages git = new GitPackages(Files.createDirectories(dir.resolve("git")));
-        git.add("shstub", STUB_PROVIDES);
+        git.add("shstub", GitPackages.SH_STUB);
         for (String name : List.of("alpha", "beta", "gamma")) {
             git.add(name, "");
         }
-        Path dataDir = dir.resolve("data");
-        Path repos = Files.createDirectories(dataDir.resolve("repos"));
-        try (StaticHttpServer server = new StaticHttpServer(repos);
-             BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve("build.db"));
+        try (ServedRepos trunk = new ServedRepos(dir.resolve("data"));
              SigningKey key = keys.signingKey()) {
-            BuildEngine engine = new BuildEngine(BuildSettings.defaults(dataDir).withBuildTimeout(Duration.ofMinutes(2)),
-                    store);
-            RepoPublisher publisher = new RepoPublisher(RepoConfig.defaults(dataDir)
-                    .withPublicUrl(URI.create(server.url())), store);
+            StaticHttpServer server = trunk.server;
+            BuildStore store = trunk.store;
+            BuildEngine engine = trunk.engine;
+            RepoPublisher publisher = trunk.publisher;
+            Path repos = trunk.repos;
             List<String> progress = new ArrayList<>();
 
             // 1. Build and publish; install every package from current/package-pipeline.repo over HTTP.
@@ -96,7 +90,7 @@ class PublishEndToEndTest {
                     && !r.consistentMoved()), results.toString());
             assertNotEquals(consistentBefore, repos.resolve("current").toRealPath());
             assertEquals(consistentBefore, repos.resolve("consistent").toRealPath());
-            String gpgkey = server.url() + "RPM-GPG-KEY-package-pipeline";
+            String gpgkey = trunk.gpgkeyUrl();
             Dnf onConsistent = new Dnf(dir.resolve("root-consistent"), server.url() + "consistent/", gpgkey);
             assertEquals(4, onConsistent.available().size());
 

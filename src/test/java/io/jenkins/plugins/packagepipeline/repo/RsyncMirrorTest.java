@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.process.ProcessResult;
+import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
 import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +83,57 @@ class RsyncMirrorTest {
         try (var leftovers = Files.list(secondary)) {
             assertTrue(leftovers.noneMatch(p -> p.getFileName().toString().contains("mirror-new")));
         }
+    }
+
+    /**
+     * A recheck replaces a build's directory in place. Mirroring it must not change that directory under the
+     * secondary's pointers: the secondary's copy of the rechecked build's directory is made immutable (chattr +i), so
+     * that step 1 fails half-way, with the new metadata sent and the new RPM refused; the secondary's pointers must
+     * still serve a repository dnf installs from. Once the directory is writable again, the next push completes.
+     */
+    @Test
+    void aRecheckedSnapshotIsNeverChangedUnderTheSecondarysPointers() throws Exception {
+        Path secondary = Files.createDirectories(dir.resolve("secondary3/repos"));
+        RepoPublisher publisher = new RepoPublisher(config, builds.store);
+        BuildRecord alpha = builds.success("alpha", "1.0");
+        BuildRecord beta = builds.success("beta", "1.0"); // the newest: the pointers serve its directory
+        publisher.publish(List.of(alpha, beta), null);
+        RsyncMirror mirror = new RsyncMirror(config, target(secondary, sshd.port));
+        mirror.push();
+        Path local = builds.dataDir.resolve("repos");
+        Path betaDir = builds.dataDir.resolve(beta.repoDir());
+        Path secondaryBeta = secondary.resolve(local.relativize(betaDir));
+        assertEquals(secondaryBeta.toRealPath(), secondary.resolve("current").toRealPath());
+
+        // a recheck of beta, as the build engine makes it: preserve, replace, record, publish
+        SupersededSnapshots.preserveServed(local, betaDir);
+        FileTrees.delete(betaDir);
+        Thread.sleep(1100); // a new RPM build time, so new RPM bytes under the same name
+        publisher.publish(builds.success("beta", "1.0"), null);
+        assertEquals(betaDir.toRealPath(), local.resolve("current").toRealPath());
+
+        ProcessResult immutable = ProcessRunner.command("chattr", "+i", secondaryBeta.toString())
+                .timeout(Duration.ofSeconds(30)).run();
+        assumeTrue(immutable.succeeded(), "chattr +i needs CAP_LINUX_IMMUTABLE: " + immutable.tailText());
+        try {
+            assertThrows(PackagePipelineException.class, mirror::push, "step 1 cannot write into the directory");
+            assertTrue(Files.exists(secondaryBeta.resolve("repodata")), "the half-done step 1 reached repodata");
+            Dnf dnf = new Dnf(dir.resolve("root-half"), secondary.resolve("current").toUri().toString(), null);
+            ProcessResult install = dnf.run("install", "beta");
+            assertTrue(install.succeeded(), install.failureMessage("dnf install from the secondary after a failed push"));
+        } finally {
+            ProcessRunner.command("chattr", "-i", secondaryBeta.toString()).timeout(Duration.ofSeconds(30)).run()
+                    .requireSuccess("chattr -i");
+        }
+        mirror.push();
+        assertEquals(secondaryBeta.toRealPath(), secondary.resolve("current").toRealPath());
+        try (var copies = Files.list(secondary.resolve(SupersededSnapshots.DIR))) {
+            assertTrue(copies.noneMatch(p -> p.getFileName().toString().contains(".mirror-")),
+                    "the secondary's own copies are gone once its pointers moved on");
+        }
+        ProcessResult install = new Dnf(dir.resolve("root-done"), secondary.resolve("current").toUri().toString(), null)
+                .run("install", "beta");
+        assertTrue(install.succeeded(), install.failureMessage("dnf install from the secondary"));
     }
 
     @Test

@@ -45,6 +45,17 @@ class SqliteBuildStoreTest extends BuildStoreContract {
     }
 
     @Test
+    void commitsAreFlushedSoThatTheySurviveAPowerLoss() throws Exception {
+        String url = Database.sqliteUrl(dir.resolve("durable.db"));
+        try (Connection connection = Database.SQLITE.dataSource(url, null, null).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet mode = statement.executeQuery("PRAGMA synchronous")) {
+            mode.next();
+            assertEquals(2, mode.getInt(1), "synchronous=FULL: NORMAL may lose the last commits in a power loss");
+        }
+    }
+
+    @Test
     void anUnsupportedUrlNamesItWithoutItsPassword() {
         PackagePipelineException e = assertThrows(PackagePipelineException.class,
                 () -> JdbcBuildStore.open("jdbc:mysql://db/trunk?user=u&password=hunter2", null, null));

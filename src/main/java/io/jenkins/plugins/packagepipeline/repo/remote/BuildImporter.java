@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +93,8 @@ public final class BuildImporter {
             if (Files.exists(target)) {
                 FileTrees.delete(target); // an earlier import that never got recorded
             }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            RepoFiles.syncTree(staging);
+            RepoFiles.rename(staging, target);
             List<String> artifacts = commit.artifactFiles().stream().map(f -> repoDir + "/" + f).toList();
             return store.record(new BuildRecord(0, commit.packageName(), commit.packageName(), commit.sourceCommit(),
                     commit.distgitCommit(), commit.sourceBranch(), null, commit.component(), commit.status(),
