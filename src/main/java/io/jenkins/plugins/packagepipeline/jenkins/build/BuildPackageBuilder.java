@@ -165,9 +165,5 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
             return super.newInstance(req, Forms.bindLists(formData, BuildPackageStep.PACKAGES));
         }
 
-        /** The text area's content: one package a line. */
-        public String lines(List<String> items) {
-            return ListField.lines(items);
-        }
     }
 }

@@ -188,10 +188,6 @@ public final class BuildPackageStep extends Step {
             return super.newInstance(req, Forms.bindLists(formData, PACKAGES));
         }
 
-        /** The text area's content: one package a line. */
-        public String lines(List<String> items) {
-            return ListField.lines(items);
-        }
     }
 
     static final ListField PACKAGES = ListField.names("packages");

@@ -138,10 +138,6 @@ public final class SnapshotInstanceStep extends Step {
             return Forms.checkList(item, LABELS, value);
         }
 
-        /** The text area's content: one label a line. */
-        public String lines(List<String> items) {
-            return ListField.lines(items);
-        }
     }
 
     static final ListField LABELS = ListField.labels("labels");

@@ -109,6 +109,13 @@ public final class ListField {
         } else {
             JSONArray array = new JSONArray();
             array.addAll(items);
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).equals(array.get(i))) {
+                    // json-lib reads "null", "[...]" and "{...}" as JSON values, which would bind as something else
+                    throw new PackagePipelineException("The " + name + " item '" + items.get(i) + "' cannot be typed"
+                            + " in this form (the form's JSON reads it as a JSON value): give it in the Jenkinsfile.");
+                }
+            }
             bound.put(name, array);
         }
         return bound;

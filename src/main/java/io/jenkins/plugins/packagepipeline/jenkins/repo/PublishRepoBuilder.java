@@ -94,9 +94,5 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
             return super.newInstance(req, Forms.bindLists(formData, PublishRepoStep.PACKAGES));
         }
 
-        /** The text area's content: one package a line. */
-        public String lines(List<String> items) {
-            return ListField.lines(items);
-        }
     }
 }

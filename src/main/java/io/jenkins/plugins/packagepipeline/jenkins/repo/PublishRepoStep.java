@@ -135,10 +135,6 @@ public final class PublishRepoStep extends Step {
             return super.newInstance(req, Forms.bindLists(formData, PACKAGES, BUILDS));
         }
 
-        /** A text area's content: one item a line. */
-        public String lines(List<String> items) {
-            return ListField.lines(items);
-        }
     }
 
     static final ListField PACKAGES = ListField.names("packages");

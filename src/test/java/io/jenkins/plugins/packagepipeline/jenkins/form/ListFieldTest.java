@@ -109,6 +109,14 @@ class ListFieldTest {
     }
 
     @Test
+    void anItemTheFormsJsonWouldReadAsAnotherValueIsRefusedByNameNotBoundWrong() {
+        JSONObject form = JSONObject.fromObject("{\"labels\": \"trunk\\nnull\"}");
+        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> LABELS.bind(form));
+        assertEquals("The labels item 'null' cannot be typed in this form (the form's JSON reads it as a JSON value):"
+                + " give it in the Jenkinsfile.", e.getMessage());
+    }
+
+    @Test
     void whatTheFormShowsAgainIsWhatWasTyped() {
         JSONObject bound = LABELS.bind(JSONObject.fromObject("{\"labels\": \"trunk\\n\\ncommit=3f7a9c1\"}"));
         SnapshotInstanceStep step = new SnapshotInstanceStep("rdo", "srv");
