@@ -164,6 +164,5 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
                 throws Descriptor.FormException {
             return super.newInstance(req, Forms.bindLists(formData, BuildPackageStep.PACKAGES));
         }
-
     }
 }

@@ -33,6 +33,9 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class BuildPackageStep extends Step {
 
+    /** The list arguments' form fields (text areas, one item a line), shared with the build step. */
+    static final ListField PACKAGES = ListField.names("packages");
+
     private final BuildArguments arguments = new BuildArguments();
 
     @DataBoundConstructor
@@ -187,8 +190,5 @@ public final class BuildPackageStep extends Step {
                 throws Descriptor.FormException {
             return super.newInstance(req, Forms.bindLists(formData, PACKAGES));
         }
-
     }
-
-    static final ListField PACKAGES = ListField.names("packages");
 }

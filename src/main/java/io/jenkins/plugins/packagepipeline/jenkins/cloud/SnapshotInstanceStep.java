@@ -30,6 +30,9 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class SnapshotInstanceStep extends Step {
 
+    /** The list arguments' form fields (text areas, one item a line), shared with the build step. */
+    static final ListField LABELS = ListField.labels("labels");
+
     private final String cloud;
     private final String server;
     private final SnapshotArguments arguments = new SnapshotArguments();
@@ -137,8 +140,5 @@ public final class SnapshotInstanceStep extends Step {
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
             return Forms.checkList(item, LABELS, value);
         }
-
     }
-
-    static final ListField LABELS = ListField.labels("labels");
 }

@@ -93,6 +93,5 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
                 throws Descriptor.FormException {
             return super.newInstance(req, Forms.bindLists(formData, PublishRepoStep.PACKAGES));
         }
-
     }
 }

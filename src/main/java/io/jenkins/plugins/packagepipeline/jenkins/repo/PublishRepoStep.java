@@ -30,6 +30,10 @@ import org.kohsuke.stapler.StaplerRequest2;
  */
 public final class PublishRepoStep extends Step {
 
+    /** The list arguments' form fields (text areas, one item a line), shared with the build step. */
+    static final ListField PACKAGES = ListField.names("packages");
+    static final ListField BUILDS = ListField.names("builds");
+
     private final String target;
     private boolean mirror = true;
     private boolean dlrnImport = true;
@@ -134,9 +138,5 @@ public final class PublishRepoStep extends Step {
                 throws Descriptor.FormException {
             return super.newInstance(req, Forms.bindLists(formData, PACKAGES, BUILDS));
         }
-
     }
-
-    static final ListField PACKAGES = ListField.names("packages");
-    static final ListField BUILDS = ListField.names("builds");
 }

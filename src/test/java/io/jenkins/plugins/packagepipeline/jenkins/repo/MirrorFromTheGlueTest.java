@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.FakeCredentials;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.LoopbackSshd;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code publishRepo}'s mirroring as the agent runs it: the SSH key and known_hosts come as text from the repo
  * target's credentials and settings ({@link PublishRequest.Mirror}), live in owner-only files only while rsync runs,
  * and reach a real OpenSSH server on 127.0.0.1 (the fixture of the repo engine's mirror tests), with real rsync.
+ * Only the hop from the controller to the agent ({@code FilePath.act}) needs a live Jenkins and is not run here.
  */
 class MirrorFromTheGlueTest {
 
@@ -62,10 +65,20 @@ class MirrorFromTheGlueTest {
     @Test
     void theKeyFromTheCredentialsIsAnOwnerOnlyFileWhileRsyncRunsAndGoneAfter() throws Exception {
         String key = Files.readString(sshd.clientKey);
+        RepoTarget target = new RepoTarget("trunk", dataDir.toString());
+        target.setMirrorTarget(System.getProperty("user.name") + "@127.0.0.1:" + secondary);
+        target.setMirrorSshPort(sshd.port);
+        target.setMirrorKeyCredentialsId("trunk-mirror-key");
+        target.setMirrorKnownHosts(Files.readString(sshd.knownHosts));
+        FakeCredentials credentials = new FakeCredentials()
+                .add(FakeCredentials.secretFile("trunk-mirror-key", "id_ed25519", key));
+        // What publishRepo sends the agent: the target's settings with the secrets of its credentials.
+        PublishRequest request = PublishWork.request(target, true, PublishSelection.latest(), credentials.lookup());
+        assertEquals(List.of("trunk-mirror-key"), credentials.used);
         List<String> progress = new ArrayList<>();
         List<String> seenWhileMirroring = new ArrayList<>();
 
-        RepoPublishing.publish(request(key, Files.readString(sshd.knownHosts)), line -> {
+        RepoPublishing.publish(request, line -> {
             progress.add(line);
             if (line.startsWith("mirroring to")) {
                 seenWhileMirroring.addAll(privateFiles(key));
