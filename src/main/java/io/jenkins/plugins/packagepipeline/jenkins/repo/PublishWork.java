@@ -46,8 +46,7 @@ final class PublishWork {
             PublishRequest request = request(target, mirror, selection, credentials);
             StandardUsernamePasswordCredentials dlrnUser = dlrnImport
                     ? TargetCredentials.dlrnApiUser(target, credentials) : null;
-            masker = dlrnUser == null ? request.masker()
-                    : request.masker().with(List.of(dlrnUser.getPassword().getPlainText()));
+            masker = masker(request, dlrnUser);
             PublishOutcome outcome = workspace.act(new PublishCallable(request, listener));
             PackagePipelineAction.record(run, outcome);
             if (dlrnUser != null) {
@@ -68,6 +67,12 @@ final class PublishWork {
         return new PublishRequest(target.getName(), target.getDataDirectory(), target.getPublicBaseUrl(), signing,
                 mirror ? secondary(target, credentials) : null, TargetCredentials.database(target, credentials),
                 selection);
+    }
+
+    /** Hides every secret a publish uses in console lines and messages: the request's and the DLRN API's. */
+    static SecretMasker masker(PublishRequest request, StandardUsernamePasswordCredentials dlrnUser) {
+        return dlrnUser == null ? request.masker()
+                : request.masker().with(List.of(dlrnUser.getPassword().getPlainText()));
     }
 
     /** The target's secondary with its SSH key, or null when it has none. */
