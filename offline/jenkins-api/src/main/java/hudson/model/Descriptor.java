@@ -1,6 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import jenkins.model.Loadable;
 import jenkins.util.io.OnMaster;
 import net.sf.json.JSONObject;
@@ -18,6 +19,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
 
     @NonNull
     public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public T newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
         throw new UnsupportedOperationException();
     }
 

@@ -12,15 +12,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real OpenSSH server on 127.0.0.1 and a free port, with its own host key and an authorized client key, all in a
- * temporary directory; the client gets a known_hosts file for it. Stopped (its process killed) on close.
+ * temporary directory; the client gets a known_hosts file for it. Stopped (its process killed) on close. Also used
+ * by the glue's tests of mirroring from {@code publishRepo}.
  */
-final class LoopbackSshd implements AutoCloseable {
-    final int port;
-    final Path clientKey;
-    final Path knownHosts;
+public final class LoopbackSshd implements AutoCloseable {
+    public final int port;
+    public final Path clientKey;
+    public final Path knownHosts;
     private final Process process;
 
-    LoopbackSshd(Path dir) throws IOException, InterruptedException {
+    public LoopbackSshd(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path hostKey = dir.resolve("host_ed25519");
         clientKey = dir.resolve("client_ed25519");

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.packagepipeline.jenkins.build;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -12,18 +14,20 @@ import hudson.tasks.Builder;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.repo.TargetBuilderDescriptor;
-import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import java.io.IOException;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * "Build packages from the catalog", the Freestyle build step doing what {@code buildPackage} does (for the
- * administrators' scheduled refresh jobs): same arguments, packages typed as names separated by spaces; the
+ * administrators' scheduled refresh jobs): same arguments, packages typed one a line; the
  * results are on the build's Package Pipeline page.
  */
 public final class BuildPackageBuilder extends Builder implements SimpleBuildStep {
@@ -61,15 +65,14 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
         arguments.setDatadir(datadir);
     }
 
-    /** The packages as the form shows them: names separated by spaces or commas. */
-    public String getPackages() {
-        return String.join(" ", arguments.getPackages());
+    /** The packages given, {@code null} for none (every package). */
+    public List<String> getPackages() {
+        return ListField.nullIfEmpty(arguments.getPackages());
     }
 
     @DataBoundSetter
-    public void setPackages(String packages) {
-        List<String> names = InstanceSettings.parseNames(packages);
-        arguments.setPackages(names == null ? List.of() : names);
+    public void setPackages(List<String> packages) {
+        arguments.setPackages(packages);
     }
 
     public String getRelease() {
@@ -153,6 +156,13 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
         @POST
         public ListBoxModel doFillBuilderItems(@AncestorInPath Item item) {
             return Forms.builderNames(item);
+        }
+
+        /** The packages' text area (one name a line) becomes the {@code packages} list; see {@link ListField}. */
+        @Override
+        public Builder newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
+                throws Descriptor.FormException {
+            return super.newInstance(req, Forms.bindLists(formData, BuildPackageStep.PACKAGES));
         }
     }
 }

@@ -1,17 +1,21 @@
 package io.jenkins.plugins.packagepipeline.jenkins.build;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import io.jenkins.plugins.packagepipeline.jenkins.repo.TargetStepDescriptor;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import java.util.List;
 import java.util.Map;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -19,6 +23,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -27,6 +32,9 @@ import org.kohsuke.stapler.verb.POST;
  * directory (or {@code datadir:}), and returns one row per build. The build ends per {@link BuildVerdict}.
  */
 public final class BuildPackageStep extends Step {
+
+    /** The list arguments' form fields (text areas, one item a line), shared with the build step. */
+    static final ListField PACKAGES = ListField.names("packages");
 
     private final BuildArguments arguments = new BuildArguments();
 
@@ -61,8 +69,9 @@ public final class BuildPackageStep extends Step {
         arguments.setDatadir(datadir);
     }
 
+    /** The packages given, {@code null} for none (every package). */
     public List<String> getPackages() {
-        return arguments.getPackages();
+        return ListField.nullIfEmpty(arguments.getPackages());
     }
 
     @DataBoundSetter
@@ -173,6 +182,13 @@ public final class BuildPackageStep extends Step {
         @POST
         public ListBoxModel doFillBuilderItems(@AncestorInPath Item item) {
             return Forms.builderNames(item);
+        }
+
+        /** The packages' text area (one name a line) becomes the {@code packages} list; see {@link ListField}. */
+        @Override
+        public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
+                throws Descriptor.FormException {
+            return super.newInstance(req, Forms.bindLists(formData, PACKAGES));
         }
     }
 }

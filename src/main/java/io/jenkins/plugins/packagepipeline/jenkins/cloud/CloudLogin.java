@@ -53,7 +53,7 @@ public final class CloudLogin {
      */
     public static <T> T withSession(OpenStackCloud cloud, CloudCredentials credentials, ProgressListener listener,
             Function<CloudSession, T> work) {
-        return withSession(cloud, credentials, listener, work, Path.of(System.getProperty("java.io.tmpdir")));
+        return withSession(cloud, credentials, listener, work, PrivateFiles.systemTemp());
     }
 
     static <T> T withSession(OpenStackCloud cloud, CloudCredentials credentials, ProgressListener listener,

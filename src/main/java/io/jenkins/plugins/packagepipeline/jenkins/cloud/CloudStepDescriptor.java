@@ -5,6 +5,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
@@ -24,5 +26,10 @@ public abstract class CloudStepDescriptor extends StepDescriptor {
     @POST
     public ListBoxModel doFillCloudItems(@AncestorInPath Item item) {
         return Forms.cloudNames(item);
+    }
+
+    /** A list argument as its text area shows it (config.jelly): one item a line. */
+    public String lines(List<String> items) {
+        return ListField.lines(items);
     }
 }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.packagepipeline.cloud.ServerSnapshot;
 import io.jenkins.plugins.packagepipeline.cloud.Snapshots;
 import io.jenkins.plugins.packagepipeline.jenkins.config.OpenStackCloud;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.SystemCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.run.ConsoleLog;
 import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
@@ -83,7 +84,7 @@ final class CloudWork {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), SecretMasker.none());
         try {
             OpenStackCloud cloud = PackagePipelineConfiguration.get().cloud(cloudName);
-            CloudCredentials credentials = CloudCredentialsLookup.of(cloud, run);
+            CloudCredentials credentials = CloudCredentialsLookup.of(cloud, SystemCredentials.forBuild(run));
             ConsoleLog masked = log.masking(credentials.secrets());
             log = masked;
             return masked.phase(what + " on cloud '" + cloud.getName() + "'",

@@ -3,6 +3,7 @@ package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 import io.jenkins.plugins.packagepipeline.cloud.CloudCredentials;
 import io.jenkins.plugins.packagepipeline.cloud.ProgressListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.OpenStackCloud;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.SystemCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 
@@ -16,7 +17,7 @@ public final class ConnectionProbe {
     public static FieldCheck probe(OpenStackCloud cloud) {
         SecretMasker masker = SecretMasker.none();
         try {
-            CloudCredentials credentials = CloudCredentialsLookup.of(cloud, null);
+            CloudCredentials credentials = CloudCredentialsLookup.of(cloud, SystemCredentials.forBuild(null));
             masker = SecretMasker.of(credentials.secrets());
             return CloudLogin.withSession(cloud, credentials, ProgressListener.NONE,
                     session -> FieldCheck.ok("Authenticated to " + session.connection().identityV3() + " as user '"

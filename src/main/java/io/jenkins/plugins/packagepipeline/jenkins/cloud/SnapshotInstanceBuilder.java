@@ -1,31 +1,37 @@
 package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
-import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import java.io.IOException;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * "Snapshot an OpenStack instance", the Freestyle build step doing what {@code snapshotInstance} does; the server
  * may name a build variable, e.g. {@code ${INSTANCE_ID}} inside "Provision an OpenStack instance for the build".
- * Labels are typed separated by spaces.
+ * Labels are typed one a line.
  */
 public final class SnapshotInstanceBuilder extends Builder implements SimpleBuildStep {
 
@@ -56,15 +62,14 @@ public final class SnapshotInstanceBuilder extends Builder implements SimpleBuil
         arguments.setName(name);
     }
 
-    /** The labels as the form shows them: separated by spaces. */
-    public String getLabels() {
-        return String.join(" ", arguments.getLabels());
+    /** The labels given, {@code null} for none. */
+    public List<String> getLabels() {
+        return ListField.nullIfEmpty(arguments.getLabels());
     }
 
     @DataBoundSetter
-    public void setLabels(String labels) {
-        List<String> parsed = InstanceSettings.parseNames(labels);
-        arguments.setLabels(parsed == null ? List.of() : parsed);
+    public void setLabels(List<String> labels) {
+        arguments.setLabels(labels);
     }
 
     public int getKeep() {
@@ -109,6 +114,23 @@ public final class SnapshotInstanceBuilder extends Builder implements SimpleBuil
         @POST
         public ListBoxModel doFillCloudItems(@AncestorInPath Item item) {
             return Forms.cloudNames(item);
+        }
+
+        /** The labels' text area (one label a line) becomes the {@code labels} list; see {@link ListField}. */
+        @Override
+        public Builder newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
+                throws Descriptor.FormException {
+            return super.newInstance(req, Forms.bindLists(formData, SnapshotInstanceStep.LABELS));
+        }
+
+        @POST
+        public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.checkList(item, SnapshotInstanceStep.LABELS, value);
+        }
+
+        /** The text area's content: one label a line. */
+        public String lines(List<String> items) {
+            return ListField.lines(items);
         }
     }
 }

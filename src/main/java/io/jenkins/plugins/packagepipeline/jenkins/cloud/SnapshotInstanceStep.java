@@ -1,16 +1,27 @@
 package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.Extension;
+import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code snapshotInstance(cloud: 'rdo', server: env.INSTANCE_ID, labels: ['trunk', 'commit=3f7a9c1'], keep: 5)}:
@@ -18,6 +29,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * with the same labels, and returns the image id.
  */
 public final class SnapshotInstanceStep extends Step {
+
+    /** The list arguments' form fields (text areas, one item a line), shared with the build step. */
+    static final ListField LABELS = ListField.labels("labels");
 
     private final String cloud;
     private final String server;
@@ -46,8 +60,9 @@ public final class SnapshotInstanceStep extends Step {
         arguments.setName(name);
     }
 
+    /** The labels given, {@code null} for none. */
     public List<String> getLabels() {
-        return arguments.getLabels();
+        return ListField.nullIfEmpty(arguments.getLabels());
     }
 
     @DataBoundSetter
@@ -112,6 +127,18 @@ public final class SnapshotInstanceStep extends Step {
         @Override
         public String getDisplayName() {
             return "Snapshot an OpenStack instance";
+        }
+
+        /** The labels' text area (one label a line) becomes the {@code labels} list; see {@link ListField}. */
+        @Override
+        public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
+                throws Descriptor.FormException {
+            return super.newInstance(req, Forms.bindLists(formData, LABELS));
+        }
+
+        @POST
+        public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.checkList(item, LABELS, value);
         }
     }
 }

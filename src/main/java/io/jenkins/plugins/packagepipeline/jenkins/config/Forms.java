@@ -4,15 +4,19 @@ import com.cloudbees.plugins.credentials.common.AbstractIdCredentialsListBoxMode
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FormAccess;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import java.util.List;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 
 /**
  * What the descriptors' {@code doFill*}/{@code doCheck*} methods share: who may ask (Overall/Administer on the
@@ -103,5 +107,27 @@ public final class Forms {
             model.add(v, v);
         }
         return model;
+    }
+
+    /**
+     * The submitted form of a step or build step with the text of each list field turned into a JSON array (see
+     * {@link ListField}), for the descriptor's {@code newInstance(StaplerRequest2, JSONObject)} to pass on to the
+     * default binding. A bad item is a form error on that field, its message naming the line.
+     */
+    public static JSONObject bindLists(JSONObject form, ListField... fields) throws Descriptor.FormException {
+        JSONObject bound = form;
+        for (ListField field : fields) {
+            try {
+                bound = field.bind(bound);
+            } catch (PackagePipelineException e) {
+                throw new Descriptor.FormException(e.getMessage(), field.name());
+            }
+        }
+        return bound;
+    }
+
+    /** The check of a list field as typed in a job's form ({@code context}), for whoever may configure it. */
+    public static FormValidation checkList(@CheckForNull Item context, ListField field, String value) {
+        return validation(access(context).check(() -> field.check(value)));
     }
 }

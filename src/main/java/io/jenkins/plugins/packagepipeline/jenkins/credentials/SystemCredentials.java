@@ -6,14 +6,14 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import hudson.security.ACL;
-import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import java.util.List;
 import jenkins.model.Jenkins;
 
 /**
- * Finds credentials an administrator chose in the global configuration (a cloud's, a repo target's). They belong to
- * the system configuration, so they are looked up as the system among the credentials of Jenkins itself (as
- * openstack-cloud-plugin does for its clouds), not as the user running the build; the use is recorded on the build.
+ * The credentials an administrator chose in the global configuration (a cloud's, a repo target's), as Jenkins holds
+ * them. They belong to the system configuration, so they are looked up as the system among the credentials of
+ * Jenkins itself (as openstack-cloud-plugin does for its clouds), not as the user running the build; each use is
+ * recorded on the build. What is expected of them, and every message, is {@link CredentialsLookup}'s.
  */
 public final class SystemCredentials {
 
@@ -21,28 +21,26 @@ public final class SystemCredentials {
     }
 
     /**
-     * The credentials with this id, of this type.
+     * The system credentials, for a build.
      *
-     * @param owner what chose them, for messages ("Cloud 'rdo'", "Repo target 'trunk'")
-     * @param kind what they must be, for messages ("a secret file")
-     * @param run the build using them, to record the use; null when no build uses them (Test connection)
+     * @param run the build using them, to record each use; null when no build uses them (Test connection)
      */
-    public static <C extends StandardCredentials> C find(Class<C> type, String id, String owner, String kind,
-            @CheckForNull Run<?, ?> run) {
-        StandardCredentials found = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(),
-                        ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.withId(id));
-        if (found == null) {
-            throw new PackagePipelineException(owner + ": no credentials with id '" + id + "' in the system"
-                    + " credentials: add them under Manage Jenkins » Credentials or choose others.");
-        }
-        if (!type.isInstance(found)) {
-            throw new PackagePipelineException(owner + ": the credentials '" + id + "' are not " + kind + ".");
-        }
-        if (run != null) {
-            CredentialsProvider.track(run, found);
-        }
-        return type.cast(found);
+    public static CredentialsLookup forBuild(@CheckForNull Run<?, ?> run) {
+        return new CredentialsLookup(new CredentialsLookup.Store() {
+            @Override
+            public StandardCredentials byId(String id) {
+                return CredentialsMatchers.firstOrNull(
+                        CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(),
+                                ACL.SYSTEM2, List.of()),
+                        CredentialsMatchers.withId(id));
+            }
+
+            @Override
+            public void used(StandardCredentials credentials) {
+                if (run != null) {
+                    CredentialsProvider.track(run, credentials);
+                }
+            }
+        });
     }
 }

@@ -1,19 +1,24 @@
 package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Descriptor;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
-import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
+import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import java.io.IOException;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * "Publish the repositories of a repo target", the Freestyle build step doing what {@code publishRepo} does (for
@@ -55,16 +60,15 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
         this.dlrnImport = dlrnImport;
     }
 
-    /** The packages as the form shows them: names separated by spaces. */
-    public String getPackages() {
-        return String.join(" ", packages);
+    /** The packages given, {@code null} for none. */
+    public List<String> getPackages() {
+        return ListField.nullIfEmpty(packages);
     }
 
-    /** Publish only the latest build of these packages (names separated by spaces or commas); empty: every one. */
+    /** Publish only the latest build of these packages (default: every package's). */
     @DataBoundSetter
-    public void setPackages(String packages) {
-        List<String> names = InstanceSettings.parseNames(packages);
-        this.packages = names == null ? List.of() : names;
+    public void setPackages(List<String> packages) {
+        this.packages = new PublishSelection(packages, List.of()).packages();
     }
 
     @Override
@@ -81,6 +85,13 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
         @Override
         public String getDisplayName() {
             return "Publish the repositories of a repo target";
+        }
+
+        /** The packages' text area (one name a line) becomes the {@code packages} list; see {@link ListField}. */
+        @Override
+        public Builder newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
+                throws Descriptor.FormException {
+            return super.newInstance(req, Forms.bindLists(formData, PublishRepoStep.PACKAGES));
         }
     }
 }

@@ -1,19 +1,25 @@
 package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Descriptor;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import java.util.List;
 import java.util.Map;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code publishRepo(target: 'trunk')}: publishes the latest build of every package of a repo target (or only the
@@ -23,6 +29,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * data directory). Returns the published packages and the repository's URLs.
  */
 public final class PublishRepoStep extends Step {
+
+    /** The list arguments' form fields (text areas, one item a line), shared with the build step. */
+    static final ListField PACKAGES = ListField.names("packages");
+    static final ListField BUILDS = ListField.names("builds");
 
     private final String target;
     private boolean mirror = true;
@@ -59,8 +69,9 @@ public final class PublishRepoStep extends Step {
         this.dlrnImport = dlrnImport;
     }
 
+    /** The packages given, {@code null} for none. */
     public List<String> getPackages() {
-        return packages;
+        return ListField.nullIfEmpty(packages);
     }
 
     /** Publish only the latest build of these packages (default: every package's). */
@@ -69,8 +80,9 @@ public final class PublishRepoStep extends Step {
         this.packages = new PublishSelection(packages, List.of()).packages();
     }
 
+    /** The builds given, {@code null} for none. */
     public List<String> getBuilds() {
-        return builds;
+        return ListField.nullIfEmpty(builds);
     }
 
     /**
@@ -118,6 +130,13 @@ public final class PublishRepoStep extends Step {
         @Override
         public String getDisplayName() {
             return "Publish the repositories of a repo target";
+        }
+
+        /** The packages' and builds' text areas (one a line) become lists; see {@link ListField}. */
+        @Override
+        public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
+                throws Descriptor.FormException {
+            return super.newInstance(req, Forms.bindLists(formData, PACKAGES, BUILDS));
         }
     }
 }

@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.CredentialsLookup;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.SystemCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.run.ConsoleLog;
@@ -41,14 +42,11 @@ final class PublishWork {
         SecretMasker masker = SecretMasker.none();
         try {
             RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
-            PublishRequest request = request(target, mirror, selection, run);
-            StandardUsernamePasswordCredentials dlrnUser = dlrnImport && target.getDlrnApiUrl() != null
-                    ? SystemCredentials.find(StandardUsernamePasswordCredentials.class,
-                            target.getDlrnApiCredentialsId() == null ? "" : target.getDlrnApiCredentialsId(),
-                            "Repo target '" + target.getName() + "'", "a username with password", run)
-                    : null;
-            masker = dlrnUser == null ? request.masker()
-                    : request.masker().with(List.of(dlrnUser.getPassword().getPlainText()));
+            CredentialsLookup credentials = SystemCredentials.forBuild(run);
+            PublishRequest request = request(target, mirror, selection, credentials);
+            StandardUsernamePasswordCredentials dlrnUser = dlrnImport
+                    ? TargetCredentials.dlrnApiUser(target, credentials) : null;
+            masker = masker(request, dlrnUser);
             PublishOutcome outcome = workspace.act(new PublishCallable(request, listener));
             PackagePipelineAction.record(run, outcome);
             if (dlrnUser != null) {
@@ -61,20 +59,27 @@ final class PublishWork {
     }
 
     /** The request for the agent: the target's settings with the secrets of its credentials. */
-    static PublishRequest request(RepoTarget target, boolean mirror, PublishSelection selection, Run<?, ?> run)
-            throws IOException {
-        String key = TargetCredentials.signingKey(target, run);
+    static PublishRequest request(RepoTarget target, boolean mirror, PublishSelection selection,
+            CredentialsLookup credentials) throws IOException {
+        String key = TargetCredentials.signingKey(target, credentials);
         PublishRequest.Signing signing = key == null ? null
-                : new PublishRequest.Signing(key, TargetCredentials.signingPassphrase(target, run));
+                : new PublishRequest.Signing(key, TargetCredentials.signingPassphrase(target, credentials));
         return new PublishRequest(target.getName(), target.getDataDirectory(), target.getPublicBaseUrl(), signing,
-                mirror ? secondary(target, run) : null, TargetCredentials.database(target, run), selection);
+                mirror ? secondary(target, credentials) : null, TargetCredentials.database(target, credentials),
+                selection);
+    }
+
+    /** Hides every secret a publish uses in console lines and messages: the request's and the DLRN API's. */
+    static SecretMasker masker(PublishRequest request, StandardUsernamePasswordCredentials dlrnUser) {
+        return dlrnUser == null ? request.masker()
+                : request.masker().with(List.of(dlrnUser.getPassword().getPlainText()));
     }
 
     /** The target's secondary with its SSH key, or null when it has none. */
-    static PublishRequest.Mirror secondary(RepoTarget target, Run<?, ?> run) throws IOException {
+    static PublishRequest.Mirror secondary(RepoTarget target, CredentialsLookup credentials) throws IOException {
         return target.getMirrorTarget() == null ? null
                 : new PublishRequest.Mirror(target.getMirrorTarget(), target.getMirrorSshPort(),
-                        TargetCredentials.mirrorKey(target, run), target.getMirrorKnownHosts());
+                        TargetCredentials.mirrorKey(target, credentials), target.getMirrorKnownHosts());
     }
 
     private static void importIntoDlrn(RepoTarget target, StandardUsernamePasswordCredentials user,

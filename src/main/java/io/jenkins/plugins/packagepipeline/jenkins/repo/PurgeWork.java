@@ -5,6 +5,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.CredentialsLookup;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.SystemCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackagePipelineAction;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PurgeOutcome;
@@ -28,9 +30,10 @@ final class PurgeWork {
         SecretMasker masker = SecretMasker.none();
         try {
             RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
-            PublishRequest.Mirror secondary = mirror && !dryRun ? PublishWork.secondary(target, run) : null;
+            CredentialsLookup credentials = SystemCredentials.forBuild(run);
+            PublishRequest.Mirror secondary = mirror && !dryRun ? PublishWork.secondary(target, credentials) : null;
             PurgeRequest request = new PurgeRequest(target.getName(), target.getDataDirectory(),
-                    target.getPublicBaseUrl(), TargetCredentials.database(target, run), olderThan, dryRun,
+                    target.getPublicBaseUrl(), TargetCredentials.database(target, credentials), olderThan, dryRun,
                     secondary);
             masker = request.database().masker();
             PurgeOutcome outcome = workspace.act(new PurgeCallable(request, listener));

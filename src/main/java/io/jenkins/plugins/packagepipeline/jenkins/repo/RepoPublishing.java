@@ -33,11 +33,21 @@ public final class RepoPublishing {
 
     /**
      * Copies the published repos to the target's secondary; the SSH key and known_hosts exist on disk only while
-     * rsync runs, in {@link PrivateFiles}.
+     * rsync runs, in {@link PrivateFiles} under the system's temporary directory.
      */
     static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress)
             throws IOException, InterruptedException {
-        try (PrivateFiles files = PrivateFiles.create()) {
+        mirror(config, mirror, progress, PrivateFiles.systemTemp());
+    }
+
+    /**
+     * Copies the published repos to the target's secondary with rsync over SSH. The SSH key and known_hosts of the
+     * target's settings are written to owner-only files (0600) in an owner-only directory under {@code tempDir},
+     * which is deleted when rsync is done, whether it succeeded or not; no line of progress names their content.
+     */
+    static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress, Path tempDir)
+            throws IOException, InterruptedException {
+        try (PrivateFiles files = PrivateFiles.in(tempDir)) {
             Path key = mirror.privateKey() == null ? null : files.write("id_mirror", mirror.privateKey());
             Path knownHosts = mirror.knownHosts() == null ? null : files.write("known_hosts", mirror.knownHosts());
             MirrorTarget target = MirrorTarget.parse(mirror.destination(), mirror.port(), key, knownHosts);
@@ -53,6 +63,12 @@ public final class RepoPublishing {
      *     a wrong passphrase: the served repositories stay as they were)
      */
     public static PublishOutcome publish(PublishRequest request, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        return publish(request, progress, PrivateFiles.systemTemp());
+    }
+
+    /** {@link #publish(PublishRequest, Consumer)}, the mirror's private files under {@code tempDir}. */
+    static PublishOutcome publish(PublishRequest request, Consumer<String> progress, Path tempDir)
             throws IOException, InterruptedException {
         Path dataDir = Path.of(request.dataDirectory());
         String owner = "Repo target '" + request.target() + "'";
@@ -71,7 +87,7 @@ public final class RepoPublishing {
             Optional<String> current = pointers.target(RepoPointers.CURRENT);
             boolean consistent = current.isPresent() && current.equals(pointers.target(RepoPointers.CONSISTENT));
             if (request.mirror() != null) {
-                mirror(config, request.mirror(), progress);
+                mirror(config, request.mirror(), progress, tempDir);
             }
             return new PublishOutcome(request.target(), rows, config.publicUrlOf(RepoPointers.CURRENT + "/"),
                     config.publicUrlOf("status_report.html"), consistent);

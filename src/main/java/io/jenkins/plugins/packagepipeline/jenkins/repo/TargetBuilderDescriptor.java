@@ -6,6 +6,8 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
+import java.util.List;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.verb.POST;
 
@@ -21,5 +23,10 @@ public abstract class TargetBuilderDescriptor extends BuildStepDescriptor<Builde
     @POST
     public ListBoxModel doFillTargetItems(@AncestorInPath Item item) {
         return Forms.repoTargetNames(item);
+    }
+
+    /** A list argument as its text area shows it (config.jelly): one item a line. */
+    public String lines(List<String> items) {
+        return ListField.lines(items);
     }
 }

@@ -6,6 +6,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
+import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
@@ -25,5 +27,10 @@ public abstract class TargetStepDescriptor extends StepDescriptor {
     @POST
     public ListBoxModel doFillTargetItems(@AncestorInPath Item item) {
         return Forms.repoTargetNames(item);
+    }
+
+    /** A list argument as its text area shows it (config.jelly): one item a line. */
+    public String lines(List<String> items) {
+        return ListField.lines(items);
     }
 }

@@ -26,9 +26,9 @@ public final class PrivateFiles implements AutoCloseable {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
     }
 
-    /** A new private directory under the system's temporary directory. */
-    public static PrivateFiles create() throws IOException {
-        return in(Path.of(System.getProperty("java.io.tmpdir")));
+    /** The system's temporary directory, where private directories go unless a caller says otherwise. */
+    public static Path systemTemp() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** Writes {@code content} (a trailing newline added if missing) to a file readable by the owner only. */

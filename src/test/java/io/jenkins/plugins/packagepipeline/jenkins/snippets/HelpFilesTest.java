@@ -46,6 +46,29 @@ class HelpFilesTest {
         assertTrue(classes >= 12, "found " + classes + " data-bound classes: was the glue read?");
     }
 
+    /**
+     * Every argument is a field of the class's form, lists included (a text area, one item a line), so the Snippet
+     * Generator can write every argument and a Freestyle job can set it.
+     */
+    @Test
+    void everyArgumentIsAFieldOfTheForm() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (Class<?> type : GlueSteps.glueClasses()) {
+            var parameters = GlueSteps.parameters(type);
+            Path form = find(type, "config.jelly");
+            if (parameters.isEmpty() || Modifier.isAbstract(type.getModifiers()) || form == null) {
+                continue;
+            }
+            String jelly = Files.readString(form);
+            for (String field : parameters.keySet()) {
+                if (!jelly.contains("field=\"" + field + "\"")) {
+                    missing.add(type.getSimpleName() + "." + field);
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
     /** A view or help file of {@code type}, looked up as Jenkins does: in its resources, then its superclasses'. */
     private static Path find(Class<?> type, String file) {
         for (Class<?> c = type; c != null && c.getName().startsWith("io.jenkins."); c = c.getSuperclass()) {

@@ -1,0 +1,164 @@
+package io.jenkins.plugins.packagepipeline.jenkins.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.FakeCredentials;
+import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
+import io.jenkins.plugins.packagepipeline.repo.LoopbackSshd;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code publishRepo}'s mirroring as the agent runs it: the SSH key and known_hosts come as text from the repo
+ * target's credentials and settings ({@link PublishRequest.Mirror}), live in owner-only files only while rsync runs,
+ * and reach a real OpenSSH server on 127.0.0.1 (the fixture of the repo engine's mirror tests), with real rsync.
+ * Only the hop from the controller to the agent ({@code FilePath.act}) needs a live Jenkins and is not run here.
+ */
+class MirrorFromTheGlueTest {
+
+    @TempDir
+    Path dir;
+    Path dataDir;
+    Path tempDir;
+    Path secondary;
+    LoopbackSshd sshd;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        dataDir = Files.createDirectories(dir.resolve("data"));
+        tempDir = Files.createDirectories(dir.resolve("tmp"));
+        secondary = Files.createDirectories(dir.resolve("secondary/repos"));
+        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+            new TargetBuilds(dataDir, store).success("hello", "1.0", "3f7a9c1e5b2d4f6a8c0e1b3d5f7a9c1e5b2d4f6a",
+                    Instant.parse("2026-11-01T10:05:00Z"));
+        }
+        sshd = new LoopbackSshd(dir.resolve("sshd"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        sshd.close();
+    }
+
+    private PublishRequest request(String privateKey, String knownHosts) {
+        return new PublishRequest("trunk", dataDir.toString(), null, null).withMirror(new PublishRequest.Mirror(
+                System.getProperty("user.name") + "@127.0.0.1:" + secondary, sshd.port, privateKey, knownHosts));
+    }
+
+    @Test
+    void theKeyFromTheCredentialsIsAnOwnerOnlyFileWhileRsyncRunsAndGoneAfter() throws Exception {
+        String key = Files.readString(sshd.clientKey);
+        RepoTarget target = new RepoTarget("trunk", dataDir.toString());
+        target.setMirrorTarget(System.getProperty("user.name") + "@127.0.0.1:" + secondary);
+        target.setMirrorSshPort(sshd.port);
+        target.setMirrorKeyCredentialsId("trunk-mirror-key");
+        target.setMirrorKnownHosts(Files.readString(sshd.knownHosts));
+        FakeCredentials credentials = new FakeCredentials()
+                .add(FakeCredentials.secretFile("trunk-mirror-key", "id_ed25519", key));
+        // What publishRepo sends the agent: the target's settings with the secrets of its credentials.
+        PublishRequest request = PublishWork.request(target, true, PublishSelection.latest(), credentials.lookup());
+        assertEquals(List.of("trunk-mirror-key"), credentials.used);
+        List<String> progress = new ArrayList<>();
+        List<String> seenWhileMirroring = new ArrayList<>();
+
+        RepoPublishing.publish(request, line -> {
+            progress.add(line);
+            if (line.startsWith("mirroring to")) {
+                seenWhileMirroring.addAll(privateFiles(key));
+            }
+        }, tempDir);
+
+        assertEquals(List.of("dir rwx------", "id_mirror rw------- (the key)", "known_hosts rw-------"),
+                seenWhileMirroring);
+        assertEmpty(tempDir);
+        assertTrue(Files.isRegularFile(secondary.resolve("current/repodata/repomd.xml")), "mirrored");
+        assertEquals(Files.readSymbolicLink(dataDir.resolve("repos/current")),
+                Files.readSymbolicLink(secondary.resolve("current")));
+        assertNoKeyIn(String.join("\n", progress), key);
+    }
+
+    @Test
+    void aKeyTheSecondaryRefusesFailsThePublishNamingNoSecretAndLeavesNoFile() throws Exception {
+        Path stranger = dir.resolve("stranger_ed25519");
+        ProcessRunner.command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", stranger.toString())
+                .timeout(Duration.ofMinutes(1)).run().requireSuccess("ssh-keygen");
+        String key = Files.readString(stranger);
+        List<String> progress = new ArrayList<>();
+
+        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> RepoPublishing.publish(
+                request(key, Files.readString(sshd.knownHosts)), progress::add, tempDir));
+
+        assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
+        assertEmpty(tempDir);
+        assertNoKeyIn(e.getMessage() + "\n" + String.join("\n", progress), key);
+        assertTrue(Files.isRegularFile(dataDir.resolve("repos/current/repodata/repomd.xml")),
+                "the publish itself stays served");
+        assertFalse(Files.exists(secondary.resolve("current")));
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedAndLeavesNoFile() throws Exception {
+        String key = Files.readString(sshd.clientKey);
+        String otherHost = "[127.0.0.1]:" + sshd.port + " " + Files.readString(Path.of(sshd.clientKey + ".pub"));
+
+        PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                () -> RepoPublishing.publish(request(key, otherHost), line -> { }, tempDir));
+
+        assertTrue(e.getMessage().contains("Host key verification failed"), e.getMessage());
+        assertEmpty(tempDir);
+        assertNoKeyIn(e.getMessage(), key);
+        assertFalse(Files.exists(secondary.resolve("current")), "nothing reached a host that is not the secondary");
+    }
+
+    /** The private directory under {@link #tempDir} and its files, with their permissions. */
+    private List<String> privateFiles(String key) {
+        List<String> seen = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(tempDir)) {
+            for (Path d : dirs.toList()) {
+                seen.add("dir " + PosixFilePermissions.toString(Files.getPosixFilePermissions(d)));
+                try (Stream<Path> files = Files.list(d)) {
+                    for (Path f : files.sorted().toList()) {
+                        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
+                        boolean isKey = Files.readString(f).equals(key);
+                        seen.add(f.getFileName() + " " + mode + (isKey ? " (the key)" : ""));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return seen;
+    }
+
+    private static void assertEmpty(Path directory) throws Exception {
+        try (Stream<Path> left = Files.list(directory)) {
+            assertEquals(List.of(), left.toList(), "private files left behind");
+        }
+    }
+
+    /** Neither the whole key nor any line of its body appears in {@code text}. */
+    private static void assertNoKeyIn(String text, String key) {
+        for (String line : key.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("-----")) {
+                assertFalse(text.contains(line), "a line of the private key was shown: " + text);
+            }
+        }
+    }
+}
