@@ -1,4 +1,8 @@
 package hudson.model;
 
-public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
+import jenkins.model.lazy.LazyBuildMixIn;
+import jenkins.scm.RunWithSCM;
+
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R>
+        implements Queue.Executable, LazyBuildMixIn.LazyLoadingRun<P, R>, RunWithSCM<P, R> {
 }

@@ -1,4 +1,8 @@
 package hudson.model;
 
-public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R> {
+import jenkins.model.ParameterizedJobMixIn;
+import jenkins.model.lazy.LazyBuildMixIn;
+
+public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R>
+        implements BuildableItem, LazyBuildMixIn.LazyLoadingJob<P, R>, ParameterizedJobMixIn.ParameterizedJob<P, R> {
 }
