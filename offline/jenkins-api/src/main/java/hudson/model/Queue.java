@@ -1,8 +1,8 @@
 package hudson.model;
 
+import hudson.model.queue.SubTask;
 import jenkins.console.WithConsoleUrl;
 import jenkins.model.FullyNamedModelObject;
-import hudson.model.queue.SubTask;
 
 public class Queue extends ResourceController implements Saveable {
     private Queue() {
