@@ -32,7 +32,7 @@ final class WithInstanceBlock {
      * Provisions an instance for the block: {@code disposer} receives what destroys it, {@code environment} each
      * variable of {@link InstanceEnvironment}.
      */
-    static Instance open(WithInstanceCloud clouds, String cloud, InstanceArguments arguments, Run<?, ?> run,
+    static void open(WithInstanceCloud clouds, String cloud, InstanceArguments arguments, Run<?, ?> run,
             TaskListener listener, Consumer<WithInstanceWrapper.Destroyer> disposer,
             BiConsumer<String, String> environment) throws IOException, InterruptedException {
         Instance instance = clouds.provision(cloud, arguments, run, listener);
@@ -46,7 +46,6 @@ final class WithInstanceBlock {
             for (Map.Entry<String, String> variable : InstanceEnvironment.of(instance).entrySet()) {
                 environment.accept(variable.getKey(), variable.getValue());
             }
-            return instance;
         } catch (InterruptedException | RuntimeException failure) {
             listener.getLogger().println(ConsoleLog.PREFIX + "withInstance stops before its block: "
                     + failure.getMessage());
@@ -68,6 +67,7 @@ final class WithInstanceBlock {
         try {
             clouds.destroy(cloud, allocation, run, listener);
         } catch (IOException | InterruptedException | RuntimeException failure) {
+            // non-short-circuit: the interrupt flag is read and cleared in every case, for the second destroy
             boolean aborted = failure instanceof InterruptedException | Thread.interrupted();
             if (!aborted) {
                 throw failure;
