@@ -1,4 +1,7 @@
 package hudson;
 
 public abstract class Launcher {
+    private Launcher() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -6,6 +6,11 @@ import org.kohsuke.stapler.StaplerProxy;
 
 public abstract class AbstractItem extends Actionable implements Loadable, Item, HttpDeletable, AccessControlled,
         DescriptorByNameOwner, StaplerProxy {
+    @SuppressWarnings("rawtypes")
+    protected AbstractItem(ItemGroup parent, String name) {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     public String getFullName() {
         throw new UnsupportedOperationException();

@@ -1,7 +1,6 @@
 package jenkins.tasks;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -12,8 +11,16 @@ import java.io.IOException;
 import java.io.Serializable;
 
 public abstract class SimpleBuildWrapper extends BuildWrapper {
-    public void setUp(@NonNull Context context, @NonNull Run<?, ?> build, @Nullable FilePath workspace,
-            @Nullable Launcher launcher, @NonNull TaskListener listener, @NonNull EnvVars initialEnvironment)
+    public boolean requiresWorkspace() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
+            EnvVars initialEnvironment) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
             throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
@@ -36,8 +43,12 @@ public abstract class SimpleBuildWrapper extends BuildWrapper {
     public abstract static class Disposer implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        public void tearDown(@NonNull Run<?, ?> build, @Nullable FilePath workspace,
-                @Nullable Launcher launcher, @NonNull TaskListener listener) throws IOException, InterruptedException {
+        public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
+                throws IOException, InterruptedException {
+            throw new UnsupportedOperationException();
+        }
+
+        public void tearDown(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
             throw new UnsupportedOperationException();
         }
     }

@@ -11,11 +11,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.packagepipeline.cloud.Instance;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
-import io.jenkins.plugins.packagepipeline.jenkins.run.ConsoleLog;
 import java.io.IOException;
-import java.util.Map;
 import jenkins.tasks.SimpleBuildWrapper;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -29,6 +26,12 @@ import org.kohsuke.stapler.verb.POST;
  * {@code INSTANCE_KEY_PAIR}, {@code INSTANCE_ALLOCATION}), runs the block, and destroys the instance and everything
  * created with it whether the block succeeds, fails or is aborted. The same wrapper is "Provision an OpenStack
  * instance for the build" in a Freestyle job's Build Environment.
+ *
+ * <p>In Pipeline, workflow-basic-steps runs every {@code SimpleBuildWrapper} through its {@code wrap} step
+ * ({@code CoreWrapperStep}), whose execution is a {@code GeneralNonBlockingStepExecution}: {@code setUp} runs on a
+ * background thread, not on the CPS VM thread, and so does the disposer when the block ends; aborting the build
+ * during {@code setUp} interrupts that thread, and the engine removes what it had created. As the wrapper needs no
+ * workspace ({@link #requiresWorkspace()}), the block may stand outside {@code node { }} and then holds no executor.
  */
 public final class WithInstanceWrapper extends SimpleBuildWrapper {
 
@@ -152,25 +155,37 @@ public final class WithInstanceWrapper extends SimpleBuildWrapper {
         arguments.setLeaseHours(leaseHours);
     }
 
+    /** Provisioning needs no workspace: outside {@code node { }} the block runs without holding an executor. */
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    /** Inside {@code node { }} and in Freestyle jobs Jenkins passes a workspace, which provisioning does not use. */
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
             EnvVars initialEnvironment) throws IOException, InterruptedException {
-        Instance instance = CloudWork.provision("withInstance", cloud, arguments, build, listener);
-        context.setDisposer(new Destroyer(cloud, instance.allocation(), instance.name()));
-        for (Map.Entry<String, String> variable : InstanceEnvironment.of(instance).entrySet()) {
-            context.env(variable.getKey(), variable.getValue());
-        }
+        setUp(context, build, listener, initialEnvironment);
     }
 
-    /** Destroys the instance when the block ends, however it ends. */
-    static final class Destroyer extends Disposer {
-        private static final long serialVersionUID = 1L;
+    @Override
+    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        WithInstanceBlock.open(WithInstanceCloud.Configured.CLOUDS, cloud, arguments, build, listener,
+                context::setDisposer, context::env);
+    }
 
+    /** Destroys the instance when the block ends, however it ends ({@link WithInstanceBlock#close}). */
+    static final class Destroyer extends Disposer {
+        private static final long serialVersionUID = 2L;
+
+        private final WithInstanceCloud clouds;
         private final String cloud;
         private final String allocation;
         private final String name;
 
-        Destroyer(String cloud, String allocation, String name) {
+        Destroyer(WithInstanceCloud clouds, String cloud, String allocation, String name) {
+            this.clouds = clouds;
             this.cloud = cloud;
             this.allocation = allocation;
             this.name = name;
@@ -179,8 +194,12 @@ public final class WithInstanceWrapper extends SimpleBuildWrapper {
         @Override
         public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
                 throws IOException, InterruptedException {
-            listener.getLogger().println(ConsoleLog.PREFIX + "end of withInstance: destroying " + name);
-            CloudWork.destroy(cloud, allocation, build, listener);
+            tearDown(build, listener);
+        }
+
+        @Override
+        public void tearDown(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
+            WithInstanceBlock.close(clouds, cloud, allocation, name, build, listener);
         }
     }
 
