@@ -27,7 +27,7 @@ class PublishCrashSafetyTest {
     @Test
     void pointersSurviveKillNineAtAnyInstant() throws Exception {
         TestKeys keys = TestKeys.generate();
-        List<Path> homesBefore = gnupgHomes();
+        List<Long> publisherPids = new ArrayList<>();
         long seed = System.nanoTime();
         Random random = new Random(seed);
         try (TestBuilds builds = new TestBuilds(dir.resolve("data"))) {
@@ -44,6 +44,7 @@ class PublishCrashSafetyTest {
                     builds.success("pkg" + random.nextInt(8), (attempt + 3) + "." + n);
                 }
                 Process publisher = startPublisher(builds.dataDir, keys, attempt);
+                publisherPids.add(publisher.pid());
                 String when = killInstant(publisher, attempt, random);
                 if (publisher.isAlive()) {
                     killTree(publisher);
@@ -53,6 +54,7 @@ class PublishCrashSafetyTest {
             }
             assertTrue(killed >= KILLS - 1, "runs killed mid-way: " + killed + " (seed " + seed + ")");
             Process last = startPublisher(builds.dataDir, keys, KILLS);
+            publisherPids.add(last.pid());
             assertTrue(last.waitFor(3, TimeUnit.MINUTES));
             assertEquals(0, last.exitValue(), Files.readString(dir.resolve("publisher-" + KILLS + ".log")));
             checkPointers(repos, "after the final run");
@@ -68,9 +70,7 @@ class PublishCrashSafetyTest {
                         "no secret in the publisher's output " + log);
             }
         }
-        List<Path> left = new ArrayList<>(gnupgHomes());
-        left.removeAll(homesBefore);
-        assertEquals(List.of(), left, "the final run swept the gpg homes of killed runs");
+        assertEquals(List.of(), gnupgHomesOf(publisherPids), "the final run swept the gpg homes of killed runs");
     }
 
     @Test
@@ -135,9 +135,14 @@ class PublishCrashSafetyTest {
         return builder.start();
     }
 
-    private static List<Path> gnupgHomes() throws Exception {
+    /**
+     * The gpg homes left by these publishers (a home's name holds its owner's pid), and not those of other processes
+     * that sign at the same time on this machine.
+     */
+    private static List<Path> gnupgHomesOf(List<Long> pids) throws Exception {
         try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return tmp.filter(p -> p.getFileName().toString().startsWith("pp-gnupg-")).toList();
+            return tmp.filter(p -> pids.stream().anyMatch(
+                    pid -> p.getFileName().toString().startsWith("pp-gnupg-" + pid + "-"))).toList();
         }
     }
 
