@@ -45,6 +45,8 @@ import java.util.function.Function;
  * workers: 2
  * git-threads: 8
  * max-retries: 3
+ * allow-force-rechecks: false            # true lets --force-recheck rebuild a SUCCESS pair (DLRN's
+ *                                         # allow_force_rechecks)
  * }</pre>
  *
  * @param databaseUrl the JDBC URL, or null for SQLite in the data directory
@@ -54,7 +56,8 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
         String databasePassword) {
 
     private static final Set<String> FIELDS = Set.of("datadir", "catalog", "release", "database", "builder",
-            "mock-config", "dist", "nodeps", "build-timeout", "git-timeout", "workers", "git-threads", "max-retries");
+            "mock-config", "dist", "nodeps", "build-timeout", "git-timeout", "workers", "git-threads", "max-retries",
+            "allow-force-rechecks");
     private static final Set<String> DATABASE_FIELDS = Set.of("url", "user", "password-env");
     private static final Set<String> CATALOG_FIELDS = Set.of("git", "branch", "path");
 
@@ -91,7 +94,9 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
                 reader.duration(root, "build-timeout", defaults.buildTimeout()),
                 reader.duration(root, "git-timeout", defaults.gitTimeout()),
                 reader.count(root, "workers", defaults.workers(), 1), reader.count(root, "git-threads",
-                        defaults.gitThreads(), 1), reader.count(root, "max-retries", defaults.maxRetries(), 0));
+                        defaults.gitThreads(), 1), reader.count(root, "max-retries", defaults.maxRetries(), 0),
+                reader.value(root, "allow-force-rechecks", JsonNode::isBoolean, JsonNode::asBoolean,
+                        defaults.allowForceRechecks(), "true or false"));
         CatalogSource catalog = catalog(root.get("catalog"), reader, base);
         JsonNode database = root.get("database");
         String url = null;

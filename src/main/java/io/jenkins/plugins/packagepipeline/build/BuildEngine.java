@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,12 +67,21 @@ public final class BuildEngine {
      * Builds what is new in the catalog's release ({@link BuildSettings#release()}). A package that cannot be
      * refreshed or built fails alone; the others go on.
      *
-     * @throws PackagePipelineException for a problem of the whole run (unknown package name, another run holding
+     * @throws PackagePipelineException for a problem of the whole run (unknown package name, a forced recheck the
+     *     settings do not allow, another run holding
      *     the data directory)
      * @throws InterruptedException when aborted: running builds are killed, nothing half-built is recorded
      */
     public BuildReport run(Catalog catalog, BuildOptions options, BuildListener listener)
             throws IOException, InterruptedException {
+        if (options.forceRecheck() && !settings.allowForceRechecks()) {
+            throw new PackagePipelineException("A forced recheck (--force-recheck, forceRecheck: true) of "
+                    + (options.packageNames().isEmpty() ? "every package" : String.join(", ",
+                            new TreeSet<>(options.packageNames())))
+                    + " is not allowed by the configuration: it rebuilds successful builds, replacing packages that"
+                    + " published snapshots served. Set allow-force-rechecks: true in the configuration file (or"
+                    + " allow forced rechecks on the repo target), or use --recheck, which rebuilds FAILED pairs only.");
+        }
         List<PackageInRelease> packages = catalog.packagesIn(settings.release(), options.packageNames());
         try (DataDirLock lock = DataDirLock.acquire(settings.dataDir())) {
             OutputInstall.recover(settings.dataDir(), this::isRecorded);
@@ -132,7 +142,7 @@ public final class BuildEngine {
         try (GitRepository sourceRepo = GitRepository.open(source.directory(), GitCache.redact(source.url()));
                 GitRepository distgitRepo = GitRepository.open(distgit.directory(), GitCache.redact(distgit.url()))) {
             pairs = new CommitSelector(store, settings.maxRetries()).select(pkg, sourceRepo, distgitRepo,
-                    options.headOnly(), options.recheck());
+                    options.headOnly(), CommitSelector.Recheck.of(options), listener);
         } catch (PackagePipelineException e) {
             listener.progress(pkg.name() + ": ERROR " + e.getMessage());
             return new PackageResult(pkg.name(), List.of(), e.getMessage(), since(started));

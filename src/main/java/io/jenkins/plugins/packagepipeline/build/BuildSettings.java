@@ -21,9 +21,12 @@ import java.util.Objects;
  * @param workers how many builds run at once
  * @param gitThreads how many repositories are refreshed at once
  * @param maxRetries how many times a pair may end in RETRY before it is recorded FAILED
+ * @param allowForceRechecks whether a forced recheck may rebuild a pair recorded SUCCESS (DLRN's
+ *     {@code allow_force_rechecks}; off by default: a rebuild replaces packages that snapshots already served)
  */
 public record BuildSettings(Path dataDir, String release, String builder, String dist, boolean nodeps,
-        String mockConfig, Duration buildTimeout, Duration gitTimeout, int workers, int gitThreads, int maxRetries) {
+        String mockConfig, Duration buildTimeout, Duration gitTimeout, int workers, int gitThreads, int maxRetries,
+        boolean allowForceRechecks) {
 
     public static final String RPMBUILD = "rpmbuild";
     public static final String MOCK = "mock";
@@ -39,10 +42,13 @@ public record BuildSettings(Path dataDir, String release, String builder, String
         maxRetries = Math.max(0, maxRetries);
     }
 
-    /** rpmbuild with {@code --nodeps}, dist {@code .el9}, 30 min per build, 2 workers, 8 git threads, 3 retries. */
+    /**
+     * rpmbuild with {@code --nodeps}, dist {@code .el9}, 30 min per build, 2 workers, 8 git threads, 3 retries, no
+     * forced rechecks.
+     */
     public static BuildSettings defaults(Path dataDir) {
         return new BuildSettings(dataDir, null, RPMBUILD, ".el9", true, "default", Duration.ofMinutes(30),
-                Duration.ofMinutes(2), 2, 8, 3);
+                Duration.ofMinutes(2), 2, 8, 3, false);
     }
 
     public Path reposDir() {
@@ -59,36 +65,41 @@ public record BuildSettings(Path dataDir, String release, String builder, String
 
     public BuildSettings withDataDir(Path value) {
         return new BuildSettings(value, release, builder, dist, nodeps, mockConfig, buildTimeout, gitTimeout, workers,
-                gitThreads, maxRetries);
+                gitThreads, maxRetries, allowForceRechecks);
     }
 
     public BuildSettings withRelease(String value) {
         return new BuildSettings(dataDir, value, builder, dist, nodeps, mockConfig, buildTimeout, gitTimeout, workers,
-                gitThreads, maxRetries);
+                gitThreads, maxRetries, allowForceRechecks);
     }
 
     public BuildSettings withBuilder(String value) {
         return new BuildSettings(dataDir, release, value, dist, nodeps, mockConfig, buildTimeout, gitTimeout, workers,
-                gitThreads, maxRetries);
+                gitThreads, maxRetries, allowForceRechecks);
     }
 
     public BuildSettings withDist(String value) {
         return new BuildSettings(dataDir, release, builder, value, nodeps, mockConfig, buildTimeout, gitTimeout,
-                workers, gitThreads, maxRetries);
+                workers, gitThreads, maxRetries, allowForceRechecks);
     }
 
     public BuildSettings withBuildTimeout(Duration value) {
         return new BuildSettings(dataDir, release, builder, dist, nodeps, mockConfig, value, gitTimeout, workers,
-                gitThreads, maxRetries);
+                gitThreads, maxRetries, allowForceRechecks);
     }
 
     public BuildSettings withWorkers(int value) {
         return new BuildSettings(dataDir, release, builder, dist, nodeps, mockConfig, buildTimeout, gitTimeout, value,
-                gitThreads, maxRetries);
+                gitThreads, maxRetries, allowForceRechecks);
     }
 
     public BuildSettings withMaxRetries(int value) {
         return new BuildSettings(dataDir, release, builder, dist, nodeps, mockConfig, buildTimeout, gitTimeout,
-                workers, gitThreads, value);
+                workers, gitThreads, value, allowForceRechecks);
+    }
+
+    public BuildSettings withAllowForceRechecks(boolean value) {
+        return new BuildSettings(dataDir, release, builder, dist, nodeps, mockConfig, buildTimeout, gitTimeout,
+                workers, gitThreads, maxRetries, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.build;
 
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.git.GitCommit;
 import io.jenkins.plugins.packagepipeline.git.GitRepository;
@@ -17,8 +18,10 @@ import java.util.Optional;
  *   <li>afterwards, every source commit newer than the last one processed, oldest first, each with the distgit
  *       head; a distgit change alone builds the last source commit with the new distgit head;</li>
  *   <li>a pair already recorded is skipped, unless its status is RETRY (new commits are counted from the last
- *       pair that did not end in RETRY, so RETRY pairs come round again in order) or the user asks to recheck,
- *       which rebuilds the head pair whatever its record;</li>
+ *       pair that did not end in RETRY, so RETRY pairs come round again in order);</li>
+ *   <li>a recheck rebuilds the head pair when it is recorded FAILED (or not recorded); as DLRN, it refuses a pair
+ *       recorded SUCCESS unless forced (which the engine allows only when configured to), and ignores a RETRY
+ *       pair, which the retry rule builds again anyway;</li>
  *   <li>a change of the followed branch or tag (the catalog's pin), a rewritten history, or "head only" start
  *       again from the head.</li>
  * </ul>
@@ -41,10 +44,10 @@ final class CommitSelector {
 
     /** The pairs to build, oldest first. */
     List<Pair> select(PackageInRelease pkg, GitRepository source, GitRepository distgit, boolean headOnly,
-            boolean recheck) {
+            Recheck recheck, BuildListener listener) {
         GitCommit sourceHead = source.resolve(pkg.sourceBranch());
         GitCommit distgitHead = distgit.resolve(pkg.distgitBranch());
-        if (recheck) {
+        if (recheck != Recheck.NONE && recheckHead(pkg, sourceHead, distgitHead, recheck, listener)) {
             return List.of(new Pair(sourceHead, distgitHead, 0));
         }
         Optional<BuildRecord> last = store.lastProcessed(pkg.name());
@@ -81,5 +84,40 @@ final class CommitSelector {
             }
         }
         return selected;
+    }
+
+    /**
+     * Whether a recheck rebuilds the head pair now; false for a RETRY pair (left to the retry rule).
+     *
+     * @throws PackagePipelineException for a SUCCESS pair without a forced recheck
+     */
+    private boolean recheckHead(PackageInRelease pkg, GitCommit sourceHead, GitCommit distgitHead, Recheck recheck,
+            BuildListener listener) {
+        Optional<BuildRecord> recorded = store.find(pkg.name(), sourceHead.hash(), distgitHead.hash());
+        if (recorded.isEmpty() || recorded.get().status() == BuildStatus.FAILED) {
+            return true;
+        }
+        String pair = "(source " + sourceHead.shortHash() + ", distgit " + distgitHead.shortHash() + ")";
+        if (recorded.get().status() == BuildStatus.RETRY) {
+            listener.progress(pkg.name() + ": the head pair " + pair + " is recorded RETRY; the recheck is ignored"
+                    + " (a RETRY pair is built again by every run until max-retries)");
+            return false;
+        }
+        if (recheck != Recheck.FORCED) {
+            throw new PackagePipelineException(pkg.name() + ": the head pair " + pair + " already built"
+                    + " successfully; a recheck rebuilds only a FAILED pair. To rebuild it anyway, use --force-recheck"
+                    + " (forceRecheck: true), which the configuration must allow (allow-force-rechecks: true).");
+        }
+        listener.progress(pkg.name() + ": forcing a recheck of the successfully built head pair " + pair);
+        return true;
+    }
+
+    /** Whether and how the user asked to recheck. */
+    enum Recheck {
+        NONE, FAILED_ONLY, FORCED;
+
+        static Recheck of(BuildOptions options) {
+            return options.forceRecheck() ? FORCED : options.recheck() ? FAILED_ONLY : NONE;
+        }
     }
 }

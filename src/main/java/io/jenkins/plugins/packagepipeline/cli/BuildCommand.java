@@ -49,8 +49,13 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--head-only", description = "Build only each package's head commit, skipping those between.")
     boolean headOnly;
 
-    @Option(names = "--recheck", description = "Rebuild each package's head commit even if it was built already.")
+    @Option(names = "--recheck", description = "Rebuild each package's head commit if its build FAILED (a"
+            + " successful build is refused, a RETRY one left to the retry rule).")
     boolean recheck;
+
+    @Option(names = "--force-recheck", description = "Rebuild each package's head commit even if it built"
+            + " successfully; implies --recheck and needs allow-force-rechecks: true in the configuration file.")
+    boolean forceRecheck;
 
     @Option(names = "--dev", description = "Local-checkout mode: build each package's head with its distgit"
             + " checkout as it is on disk (uncommitted changes included) into <datadir>/dev; nothing is recorded.")
@@ -73,7 +78,8 @@ public final class BuildCommand implements Callable<Integer> {
         }
         try (BuildStore store = configuration.openStore()) {
             BuildReport report = new BuildEngine(settings, store).run(loaded,
-                    new BuildOptions(new LinkedHashSet<>(packageNames), headOnly, recheck), line -> {
+                    new BuildOptions(new LinkedHashSet<>(packageNames), headOnly, recheck,
+                            forceRecheck), line -> {
                         synchronized (out) {
                             out.println(line);
                         }

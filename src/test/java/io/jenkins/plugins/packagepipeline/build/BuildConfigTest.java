@@ -41,6 +41,7 @@ class BuildConfigTest {
                 workers: 4
                 git-threads: 16
                 max-retries: 0
+                allow-force-rechecks: true
                 """, Map.of("DB_PASSWORD", "s3cr3t-value"));
         BuildSettings settings = config.settings();
         assertEquals(dir.resolve("data"), settings.dataDir());
@@ -52,6 +53,7 @@ class BuildConfigTest {
         assertEquals(4, settings.workers());
         assertEquals(16, settings.gitThreads());
         assertEquals(0, settings.maxRetries());
+        assertTrue(settings.allowForceRechecks());
         assertEquals("https://git.example.org/rdoinfo.git", config.catalog().gitUrl());
         assertEquals(Path.of("meta/catalog.yaml"), config.catalog().file());
         assertEquals("s3cr3t-value", config.databasePassword());

@@ -56,7 +56,8 @@ abstract class BuildEngineContract {
     }
 
     BuildReport run(Catalog catalog, BuildOptions options) throws Exception {
-        BuildSettings settings = BuildSettings.defaults(dataDir).withWorkers(2).withBuildTimeout(Duration.ofMinutes(2));
+        BuildSettings settings = BuildSettings.defaults(dataDir).withWorkers(2).withBuildTimeout(Duration.ofMinutes(2))
+                .withAllowForceRechecks(true);
         return new BuildEngine(settings, store).run(catalog, options, progress::add);
     }
 
@@ -141,7 +142,7 @@ abstract class BuildEngineContract {
     }
 
     @Test
-    void aDistgitChangeRebuildsTheLastSourceCommitAndRecheckRebuildsTheHead() throws Exception {
+    void aDistgitChangeRebuildsTheLastSourceCommitAndAForcedRecheckRebuildsTheHead() throws Exception {
         PackageRepos hello = PackageRepos.noarch(dir, "hello");
         Catalog catalog = catalog(hello);
         BuildRecord first = run(catalog, BuildOptions.all()).builds().get(0);
@@ -152,7 +153,9 @@ abstract class BuildEngineContract {
         assertEquals(newSpec, distgitOnly.distgitCommit());
 
         Thread.sleep(1000); // the release's date-time has a one-second resolution
-        BuildReport recheck = run(catalog, new BuildOptions(Set.of("hello"), false, true));
+        BuildReport refused = run(catalog, new BuildOptions(Set.of("hello"), false, true));
+        assertTrue(refused.packages().get(0).error().contains("already built successfully"), refused.summary());
+        BuildReport recheck = run(catalog, new BuildOptions(Set.of("hello"), false, false, true));
         BuildRecord rebuilt = recheck.builds().get(0);
         assertEquals(distgitOnly.sourceCommit(), rebuilt.sourceCommit());
         assertEquals(distgitOnly.distgitCommit(), rebuilt.distgitCommit());

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.packagepipeline.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.git.GitCommit;
 import io.jenkins.plugins.packagepipeline.git.GitRepository;
@@ -9,6 +12,7 @@ import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
@@ -28,6 +32,7 @@ class CommitSelectorTest {
     PackageInRelease pkg;
     String c1;
     String d1;
+    final List<String> notes = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -59,13 +64,17 @@ class CommitSelectorTest {
     }
 
     List<String> select(boolean headOnly, boolean recheck) {
-        return select(pkg, headOnly, recheck);
+        return select(pkg, headOnly, recheck ? CommitSelector.Recheck.FAILED_ONLY : CommitSelector.Recheck.NONE);
     }
 
     List<String> select(PackageInRelease which, boolean headOnly, boolean recheck) {
+        return select(which, headOnly, recheck ? CommitSelector.Recheck.FAILED_ONLY : CommitSelector.Recheck.NONE);
+    }
+
+    List<String> select(PackageInRelease which, boolean headOnly, CommitSelector.Recheck recheck) {
         try (GitRepository source = GitRepository.open(repos.upstream, "upstream");
                 GitRepository distgit = GitRepository.open(repos.distgit, "distgit")) {
-            return new CommitSelector(store, 2).select(which, source, distgit, headOnly, recheck).stream()
+            return new CommitSelector(store, 2).select(which, source, distgit, headOnly, recheck, notes::add).stream()
                     .map(p -> p.source().shortHash() + "/" + p.distgit().shortHash() + "/" + p.previousRetries())
                     .toList();
         }
@@ -93,6 +102,28 @@ class CommitSelectorTest {
         record(c3, d1, BuildStatus.FAILED, 0, "main");
         assertEquals(List.of(), select(false, false), "a FAILED pair is not rebuilt");
         assertEquals(List.of(pair(c3, d1, 0)), select(false, true), "unless rechecked");
+    }
+
+    @Test
+    void aRecheckRebuildsAFailedHeadRefusesASuccessfulOneUnlessForcedAndIgnoresARetry() throws Exception {
+        String c2 = repos.commitUpstream("a", "a", "a");
+        assertEquals(List.of(pair(c2, d1, 0)), select(false, true), "a head pair not built yet is built");
+        record(c2, d1, BuildStatus.SUCCESS, 0, "main");
+        PackagePipelineException refused = assertThrows(PackagePipelineException.class, () -> select(false, true));
+        assertEquals("hello: the head pair (source " + c2.substring(0, 7) + ", distgit " + d1.substring(0, 7)
+                + ") already built successfully; a recheck rebuilds only a FAILED pair. To rebuild it anyway, use"
+                + " --force-recheck (forceRecheck: true), which the configuration must allow"
+                + " (allow-force-rechecks: true).", refused.getMessage());
+        assertEquals(List.of(pair(c2, d1, 0)), select(pkg, false, CommitSelector.Recheck.FORCED));
+        assertTrue(notes.get(0).startsWith("hello: forcing a recheck of the successfully built head pair"), notes.toString());
+
+        String c3 = repos.commitUpstream("b", "b", "b");
+        record(c3, d1, BuildStatus.RETRY, 1, "main");
+        notes.clear();
+        assertEquals(List.of(pair(c3, d1, 1)), select(false, true), "left to the retry rule, retries kept");
+        assertTrue(notes.get(0).contains("is recorded RETRY; the recheck is ignored"), notes.toString());
+        record(c3, d1, BuildStatus.RETRY, 3, "main");
+        assertEquals(List.of(), select(false, true), "beyond max-retries a recheck does not retry it either");
     }
 
     @Test

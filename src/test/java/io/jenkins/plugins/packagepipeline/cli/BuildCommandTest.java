@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.packagepipeline.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,9 +77,26 @@ class BuildCommandTest {
         assertEquals("1 package: 0 builds (0 SUCCESS, 0 FAILED, 0 RETRY), 1 up to date, 0 errors", onlyGood.lastLine());
 
         CommandLineRun recheck = CommandLineRun.of("build", "--config", config.toString(), "--package-name", "good",
-                "--recheck", "--workers", "1");
-        assertEquals(0, recheck.exitCode(), recheck.toString());
-        assertTrue(recheck.lastLine().startsWith("1 package: 1 build (1 SUCCESS"), recheck.toString());
+                "--recheck");
+        assertEquals(1, recheck.exitCode(), recheck.toString());
+        assertTrue(recheck.out().contains("good: ERROR good: the head pair (source "), recheck.toString());
+        assertTrue(recheck.out().contains("already built successfully; a recheck rebuilds only a FAILED pair. To"
+                + " rebuild it anyway, use --force-recheck"), recheck.toString());
+
+        CommandLineRun notAllowed = CommandLineRun.of("build", "--config", config.toString(), "--package-name",
+                "good", "--force-recheck");
+        assertEquals(1, notAllowed.exitCode(), notAllowed.toString());
+        assertTrue(notAllowed.err().startsWith("ERROR: A forced recheck (--force-recheck, forceRecheck: true) of good"
+                + " is not allowed by the configuration"), notAllowed.toString());
+        assertTrue(notAllowed.err().contains("Set allow-force-rechecks: true"), notAllowed.toString());
+
+        Files.writeString(config, "allow-force-rechecks: true\n", StandardOpenOption.APPEND);
+        CommandLineRun forced = CommandLineRun.of("build", "--config", config.toString(), "--package-name", "good",
+                "--force-recheck", "--workers", "1");
+        assertEquals(0, forced.exitCode(), forced.toString());
+        assertTrue(forced.out().contains("good: forcing a recheck of the successfully built head pair"),
+                forced.toString());
+        assertTrue(forced.lastLine().startsWith("1 package: 1 build (1 SUCCESS"), forced.toString());
     }
 
     @Test

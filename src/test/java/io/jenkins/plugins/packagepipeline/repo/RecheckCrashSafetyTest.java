@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills {@code build --recheck} (the command line in its own JVM, with its rpmbuild) with SIGKILL again and again,
+ * Kills {@code build --force-recheck} (the command line in its own JVM, with its rpmbuild) with SIGKILL again and again,
  * while it rebuilds the build both pointers serve: as soon as it starts preserving the served snapshot, as soon as it
  * starts replacing the output directory, or at a random instant. After each kill both pointers must name complete
  * repositories that dnf reads, and once the next run has recovered, the pair's record must describe its output
@@ -116,9 +116,12 @@ class RecheckCrashSafetyTest {
 
     private Process startRecheck(Path catalogFile, Path dataDir, int attempt) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the pair built successfully, so its recheck is a forced one, which the configuration must allow
+        Path config = Files.writeString(dir.resolve("recheck.yaml"), "datadir: " + dataDir + "\ncatalog: "
+                + catalogFile + "\nallow-force-rechecks: true\n");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand", "build", "--catalog",
-                catalogFile.toString(), "--datadir", dataDir.toString(), "--package-name", "alpha", "--recheck")
+                "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand", "build", "--config",
+                config.toString(), "--package-name", "alpha", "--force-recheck")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("recheck-" + attempt + ".log").toFile())
                 .start();
     }

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code --recheck} of the very build {@code current} and {@code consistent} serve, with the real build engine
- * (rpmbuild), signed snapshots and the real dnf over HTTP on 127.0.0.1: first the recheck fails, then it succeeds.
+ * Rechecks of the very build {@code current} and {@code consistent} serve, with the real build engine (rpmbuild),
+ * signed snapshots and the real dnf over HTTP on 127.0.0.1. As with DLRN, a plain recheck of that successful build is
+ * refused (nothing rebuilt); a forced recheck (the trunk allows them) fails; then a plain recheck of the now FAILED
+ * pair succeeds.
  * Throughout, dnf installs from {@code current}; the failed recheck leaves what both pointers serve unchanged (same
  * signed metadata, same packages) and the records match the output directories; after the successful recheck is
  * published, both pointers serve the rebuilt package and dnf upgrades to it. A purge keeps the preserved copy while a
@@ -49,6 +51,7 @@ class RecheckEndToEndTest {
             String gpgkey = trunk.gpgkeyUrl();
             String url = trunk.server.url();
             BuildOptions recheckAlpha = new BuildOptions(Set.of("alpha"), false, true);
+            BuildOptions forceRecheckAlpha = new BuildOptions(Set.of("alpha"), false, false, true);
             List<String> progress = new ArrayList<>();
             Catalog catalog = git.catalog();
 
@@ -70,9 +73,19 @@ class RecheckEndToEndTest {
             String alphaBefore = client.installed("alpha");
             assertEquals(served.nvr().replace(".src", ""), alphaBefore);
 
-            // 1. a recheck of that build that fails
+            // 0. a plain recheck of that successful build is refused, naming the pair and the way out
+            BuildReport refused = trunk.engine.run(catalog, recheckAlpha, progress::add);
+            assertTrue(refused.failed(), refused.summary());
+            String refusal = refused.packages().get(0).error();
+            assertTrue(refusal.contains("alpha: the head pair (source " + served.sourceCommit().substring(0, 7)
+                    + ", distgit " + served.distgitCommit().substring(0, 7) + ") already built successfully"), refusal);
+            assertTrue(refusal.contains("--force-recheck") && refusal.contains("allow-force-rechecks"), refusal);
+            assertEquals(served, trunk.store.find("alpha", served.sourceCommit(), served.distgitCommit())
+                    .orElseThrow(), "the record is untouched");
+
+            // 1. a forced recheck of that build that fails
             Files.createFile(breakAlpha);
-            BuildReport failed = trunk.engine.run(catalog, recheckAlpha, progress::add);
+            BuildReport failed = trunk.engine.run(catalog, forceRecheckAlpha, progress::add);
             assertTrue(failed.failed(), failed.summary());
             BuildRecord failedRecord = trunk.store.find("alpha", served.sourceCommit(), served.distgitCommit())
                     .orElseThrow();
@@ -98,7 +111,7 @@ class RecheckEndToEndTest {
             assertInstalls(new Dnf(dir.resolve("root-failed-purged"), url + "current/", gpgkey),
                     alphaBefore);
 
-            // 2. a recheck of the same pair that succeeds: served as before until published, then served
+            // 2. a plain recheck of the same pair, now FAILED, that succeeds: served as before until published, then served
             Files.delete(breakAlpha);
             BuildReport rebuilt = trunk.engine.run(catalog, recheckAlpha, progress::add);
             assertFalse(rebuilt.failed(), rebuilt.summary() + progress);

@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * A whole trunk for end-to-end tests: a data directory with its SQLite build database, the build engine (rpmbuild,
- * 2 minute timeout), and the publisher whose public URL is a {@link StaticHttpServer} serving {@code repos/} on
+ * 2 minute timeout, forced rechecks allowed), and the publisher whose public URL is a {@link StaticHttpServer} serving {@code repos/} on
  * 127.0.0.1.
  */
 final class ServedRepos implements AutoCloseable {
@@ -28,7 +28,8 @@ final class ServedRepos implements AutoCloseable {
         this.repos = Files.createDirectories(dataDir.resolve("repos"));
         this.server = new StaticHttpServer(repos);
         this.store = JdbcBuildStore.sqlite(dataDir.resolve("build.db"));
-        this.engine = new BuildEngine(BuildSettings.defaults(dataDir).withBuildTimeout(Duration.ofMinutes(2)), store);
+        this.engine = new BuildEngine(BuildSettings.defaults(dataDir).withBuildTimeout(Duration.ofMinutes(2))
+                .withAllowForceRechecks(true), store);
         this.publisher = new RepoPublisher(RepoConfig.defaults(dataDir).withPublicUrl(URI.create(server.url())),
                 store);
     }

@@ -26,6 +26,7 @@ public final class BuildArguments implements Serializable {
     private int buildTimeoutMinutes;
     private boolean headOnly;
     private boolean recheck;
+    private boolean forceRecheck;
 
     /** The plan: this step's arguments over {@code repoTarget}'s defaults (null when no target is named). */
     public BuildPlan plan(RepoTarget repoTarget) {
@@ -39,7 +40,8 @@ public final class BuildArguments implements Serializable {
         int chosenWorkers = workers > 0 ? workers : repoTarget != null ? repoTarget.getWorkers() : 2;
         return new BuildPlan(repoTarget == null ? null : repoTarget.getName(), dataDirectory,
                 repoTarget == null ? null : repoTarget.getPublicBaseUrl(), catalog, packages, release, chosenBuilder,
-                chosenWorkers, dist, buildTimeoutMinutes, headOnly, recheck);
+                chosenWorkers, dist, buildTimeoutMinutes, headOnly, recheck, forceRecheck,
+                repoTarget != null && repoTarget.isAllowForceRechecks());
     }
 
     public String getTarget() {
@@ -129,6 +131,14 @@ public final class BuildArguments implements Serializable {
 
     public void setRecheck(boolean recheck) {
         this.recheck = recheck;
+    }
+
+    public boolean isForceRecheck() {
+        return forceRecheck;
+    }
+
+    public void setForceRecheck(boolean forceRecheck) {
+        this.forceRecheck = forceRecheck;
     }
 
     private static String blankToNull(String s) {

@@ -138,6 +138,15 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
         arguments.setRecheck(recheck);
     }
 
+    public boolean isForceRecheck() {
+        return arguments.isForceRecheck();
+    }
+
+    @DataBoundSetter
+    public void setForceRecheck(boolean forceRecheck) {
+        arguments.setForceRecheck(forceRecheck);
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {

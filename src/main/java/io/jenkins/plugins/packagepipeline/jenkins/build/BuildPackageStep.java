@@ -142,6 +142,15 @@ public final class BuildPackageStep extends Step {
         arguments.setRecheck(recheck);
     }
 
+    public boolean isForceRecheck() {
+        return arguments.isForceRecheck();
+    }
+
+    @DataBoundSetter
+    public void setForceRecheck(boolean forceRecheck) {
+        arguments.setForceRecheck(forceRecheck);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, arguments);

@@ -25,11 +25,14 @@ import java.util.Set;
  * @param dist the {@code %{dist}} tag, or null for the engine's default
  * @param buildTimeoutMinutes how long one build may run, or 0 for the engine's default
  * @param headOnly build only each package's newest commit pair
- * @param recheck rebuild head pairs already built
+ * @param recheck rebuild head pairs recorded FAILED
+ * @param forceRecheck rebuild head pairs recorded SUCCESS too
+ * @param allowForceRechecks whether the repo target allows forced rechecks (never without a target)
  */
 public record BuildPlan(String target, String dataDirectory, String publicBaseUrl, String catalog,
         List<String> packages, String release, String builder, int workers, String dist, int buildTimeoutMinutes,
-        boolean headOnly, boolean recheck) implements Serializable {
+        boolean headOnly, boolean recheck, boolean forceRecheck, boolean allowForceRechecks)
+        implements Serializable {
 
     public BuildPlan {
         packages = List.copyOf(packages);
@@ -51,7 +54,7 @@ public record BuildPlan(String target, String dataDirectory, String publicBaseUr
     /** The engine's settings for this plan. */
     public BuildSettings settings() {
         BuildSettings settings = BuildSettings.defaults(Path.of(dataDirectory)).withBuilder(builder)
-                .withWorkers(workers).withRelease(release);
+                .withWorkers(workers).withRelease(release).withAllowForceRechecks(allowForceRechecks);
         if (dist != null) {
             settings = settings.withDist(dist);
         }
@@ -63,7 +66,7 @@ public record BuildPlan(String target, String dataDirectory, String publicBaseUr
 
     /** The engine's options for this plan. */
     public BuildOptions options() {
-        return new BuildOptions(Set.copyOf(packages), headOnly, recheck);
+        return new BuildOptions(Set.copyOf(packages), headOnly, recheck, forceRecheck);
     }
 
     /** The catalog file, relative paths taken from the workspace. */

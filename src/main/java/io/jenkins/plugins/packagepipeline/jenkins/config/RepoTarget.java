@@ -47,6 +47,7 @@ public final class RepoTarget implements Describable<RepoTarget> {
     private String dlrnApiCredentialsId;
     private String builder = Builders.RPMBUILD;
     private int workers = DEFAULT_WORKERS;
+    private boolean allowForceRechecks;
 
     @DataBoundConstructor
     public RepoTarget(String name, String dataDirectory) {
@@ -217,6 +218,16 @@ public final class RepoTarget implements Describable<RepoTarget> {
     @DataBoundSetter
     public void setWorkers(int workers) {
         this.workers = workers;
+    }
+
+    public boolean isAllowForceRechecks() {
+        return allowForceRechecks;
+    }
+
+    /** Whether {@code buildPackage(forceRecheck: true)} may rebuild a successful build (DLRN's allow_force_rechecks). */
+    @DataBoundSetter
+    public void setAllowForceRechecks(boolean allowForceRechecks) {
+        this.allowForceRechecks = allowForceRechecks;
     }
 
     /** The form of one repo target on the configuration page; every method requires Overall/Administer. */

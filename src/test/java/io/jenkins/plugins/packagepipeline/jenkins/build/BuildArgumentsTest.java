@@ -53,6 +53,22 @@ class BuildArgumentsTest {
     }
 
     @Test
+    void aForcedRecheckImpliesARecheckAndIsAllowedOnlyByTheRepoTarget() {
+        BuildArguments args = new BuildArguments();
+        args.setTarget("trunk");
+        args.setForceRecheck(true);
+        BuildPlan plan = args.plan(trunk());
+        assertTrue(plan.options().recheck());
+        assertTrue(plan.options().forceRecheck());
+        assertEquals(false, plan.settings().allowForceRechecks(), "off unless the repo target allows it");
+        RepoTarget allowing = trunk();
+        allowing.setAllowForceRechecks(true);
+        assertTrue(args.plan(allowing).settings().allowForceRechecks());
+        args.setDatadir("/srv/scratch");
+        assertEquals(false, args.plan(null).settings().allowForceRechecks(), "never without a repo target");
+    }
+
+    @Test
     void withoutTargetTheEngineDefaultsApply() {
         BuildArguments args = new BuildArguments();
         args.setDatadir("/srv/scratch");
