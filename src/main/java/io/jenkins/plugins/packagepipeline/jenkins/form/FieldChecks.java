@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.jenkins.form;
 
+import io.jenkins.plugins.packagepipeline.store.DatabaseUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -146,9 +147,10 @@ public final class FieldChecks {
         if (v.isEmpty()) {
             return FieldCheck.ok();
         }
-        if (v.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
-            return FieldCheck.error("The database URL must not hold a password: remove it from the URL and choose"
-                    + " a username with password credential instead.");
+        if (DatabaseUrl.holdsPassword(v)) {
+            return FieldCheck.error("The database URL '" + DatabaseUrl.mask(v) + "' must not hold a password"
+                    + " (password= or user:password@): remove it from the URL and choose a username with password"
+                    + " credential instead.");
         }
         if (!v.startsWith("jdbc:postgresql://") && !v.startsWith("jdbc:sqlite:")) {
             return FieldCheck.error("The database URL '" + v + "' is not a PostgreSQL JDBC URL: use"

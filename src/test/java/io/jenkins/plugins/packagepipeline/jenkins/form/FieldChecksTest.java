@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck.Level;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FieldChecksTest {
@@ -42,6 +43,20 @@ class FieldChecksTest {
         assertEquals(Level.ERROR, check.level());
         assertTrue(check.message().contains("credentials"), check.message());
         assertTrue(!check.message().contains("hunter2"), "the message must not repeat the password");
+    }
+
+    @Test
+    void databaseUrlsNeverCarryPasswordsInEitherForm() {
+        for (String url : List.of("jdbc:postgresql://db.example.org:5432/trunk?user=trunk&password=hunter2",
+                "jdbc:postgresql://trunk:hunter2@db.example.org:5432/trunk")) {
+            FieldCheck check = FieldChecks.databaseUrl(url);
+            assertEquals(Level.ERROR, check.level(), url);
+            assertTrue(check.message().contains("must not hold a password"), check.message());
+            assertTrue(check.message().contains("username with password credential"), check.message());
+            assertTrue(!check.message().contains("hunter2"), "the message must not repeat the password");
+        }
+        assertEquals(Level.OK, FieldChecks.databaseUrl("jdbc:postgresql://db.example.org:5432/trunk").level());
+        assertEquals(Level.OK, FieldChecks.databaseUrl("").level());
     }
 
     @Test
