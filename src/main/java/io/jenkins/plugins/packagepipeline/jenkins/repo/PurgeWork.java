@@ -15,7 +15,8 @@ import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 import java.io.IOException;
 
 /**
- * What {@code purgeRepo} and its Freestyle build step do, once: find the target, read its database credentials
+ * What {@code purgeRepo} and its Freestyle build step do, once: check {@code olderThan} (so a bad value fails on
+ * the controller, before the agent is contacted), find the target, read its database credentials
  * (and mirror key), purge on the agent of the workspace, record the outcome on the build's
  * {@link PackagePipelineAction}, and turn user errors into {@code AbortException}s with the
  * database password masked.
@@ -29,12 +30,9 @@ final class PurgeWork {
             FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
         SecretMasker masker = SecretMasker.none();
         try {
+            RepoPurging.age(olderThan); // a bad value fails here, before the target, credentials or agent
             RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
-            CredentialsLookup credentials = SystemCredentials.forBuild(run);
-            PublishRequest.Mirror secondary = mirror && !dryRun ? PublishWork.secondary(target, credentials) : null;
-            PurgeRequest request = new PurgeRequest(target.getName(), target.getDataDirectory(),
-                    target.getPublicBaseUrl(), TargetCredentials.database(target, credentials), olderThan, dryRun,
-                    secondary);
+            PurgeRequest request = request(target, olderThan, dryRun, mirror, SystemCredentials.forBuild(run));
             masker = request.database().masker();
             PurgeOutcome outcome = workspace.act(new PurgeCallable(request, listener));
             PackagePipelineAction.record(run, outcome);
@@ -42,5 +40,14 @@ final class PurgeWork {
         } catch (Exception e) {
             throw UserErrors.rethrow(e, masker);
         }
+    }
+
+    /** What the agent is asked to do; checks {@code olderThan} before reading any credential. */
+    static PurgeRequest request(RepoTarget target, String olderThan, boolean dryRun, boolean mirror,
+            CredentialsLookup credentials) throws IOException {
+        RepoPurging.age(olderThan);
+        PublishRequest.Mirror secondary = mirror && !dryRun ? PublishWork.secondary(target, credentials) : null;
+        return new PurgeRequest(target.getName(), target.getDataDirectory(), target.getPublicBaseUrl(),
+                TargetCredentials.database(target, credentials), olderThan, dryRun, secondary);
     }
 }

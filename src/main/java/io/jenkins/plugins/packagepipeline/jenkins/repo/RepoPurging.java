@@ -24,10 +24,20 @@ public final class RepoPurging {
     private RepoPurging() {
     }
 
+    /**
+     * The age {@code olderThan} gives, checked the same way on the controller (before the agent is contacted) and
+     * on the agent.
+     *
+     * @throws io.jenkins.plugins.packagepipeline.PackagePipelineException naming the bad value
+     */
+    public static Duration age(String olderThan) {
+        return Durations.parseAge(olderThan, "purgeRepo: olderThan");
+    }
+
     public static PurgeOutcome purge(PurgeRequest request, Consumer<String> progress)
             throws IOException, InterruptedException {
         String owner = "Repo target '" + request.target() + "'";
-        Duration age = Durations.parseAge(request.olderThan(), "purgeRepo: olderThan");
+        Duration age = age(request.olderThan());
         Path dataDir = Path.of(request.dataDirectory());
         RepoConfig config = RepoPublishing.config(request.target(), dataDir, request.publicBaseUrl());
         Instant cutoff = Instant.now().minus(age);

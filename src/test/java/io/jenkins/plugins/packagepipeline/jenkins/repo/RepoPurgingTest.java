@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.CredentialsLookup;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.FakeCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PurgeOutcome;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
@@ -111,6 +114,23 @@ class RepoPurgingTest {
         PackagePipelineException bad = assertThrows(PackagePipelineException.class,
                 () -> RepoPurging.purge(purge("two weeks", false), line -> { }));
         assertTrue(bad.getMessage().startsWith("purgeRepo: olderThan 'two weeks' is not a duration"), bad.getMessage());
+
+        // the controller checks it first, with the same message, before any credential or the agent
+        RepoTarget target = new RepoTarget("trunk", dataDir.toString());
+        target.setDatabaseUrl("jdbc:postgresql://db.example.org:5432/trunk");
+        target.setDatabaseCredentialsId("not-there");
+        CredentialsLookup noCredentials = new FakeCredentials().lookup();
+        for (String age : List.of("0", "two weeks")) {
+            PackagePipelineException agent = assertThrows(PackagePipelineException.class,
+                    () -> RepoPurging.purge(purge(age, false), line -> { }));
+            PackagePipelineException controller = assertThrows(PackagePipelineException.class,
+                    () -> PurgeWork.request(target, age, false, true, noCredentials));
+            assertEquals(agent.getMessage(), controller.getMessage());
+        }
+        Exception credentialsFirst = assertThrows(Exception.class,
+                () -> PurgeWork.request(target, "14d", false, true, noCredentials));
+        assertTrue(credentialsFirst.getMessage().contains("not-there"), "a good age goes on to the credentials: "
+                + credentialsFirst.getMessage());
 
         PackagePipelineException none = assertThrows(PackagePipelineException.class,
                 () -> RepoPurging.purge(purge("14d", true), line -> { }));
