@@ -35,6 +35,7 @@ public final class InstanceArguments implements Serializable {
     private String userData;
     private boolean waitForSsh;
     private int leaseHours = DEFAULT_LEASE_HOURS;
+    private Integer capacityAttempts;
 
     /** Who asked for an instance: recorded on every resource created. */
     public record Origin(String owner, String job, String build) {
@@ -46,6 +47,11 @@ public final class InstanceArguments implements Serializable {
                 keyPair, InstanceSettings.parseNames(securityGroups), volumeSizeGb, floatingIpPool)).requireComplete(step, cloud.getName());
         if (leaseHours < 1) {
             throw new PackagePipelineException(step + ": leaseHours " + leaseHours + " must be at least 1.");
+        }
+        if (capacityAttempts != null && capacityAttempts < 1) {
+            throw new PackagePipelineException(step + ": capacityAttempts " + capacityAttempts + " must be at least 1"
+                    + " (1: no retry when the cloud has no room; leave it out for "
+                    + InstanceSpec.DEFAULT_CAPACITY_ATTEMPTS + ").");
         }
         InstanceSpec.Builder spec = InstanceSpec.builder()
                 .image(settings.image())
@@ -70,6 +76,9 @@ public final class InstanceArguments implements Serializable {
         }
         if (userData != null) {
             spec.userData(userData);
+        }
+        if (capacityAttempts != null) {
+            spec.capacityAttempts(capacityAttempts);
         }
         if (waitForSsh) {
             spec.waitForPort(22, Duration.ofSeconds(cloud.getProvisionTimeoutSeconds()));
@@ -173,6 +182,15 @@ public final class InstanceArguments implements Serializable {
 
     public void setLeaseHours(int leaseHours) {
         this.leaseHours = leaseHours;
+    }
+
+    public Integer getCapacityAttempts() {
+        return capacityAttempts;
+    }
+
+    /** Boots when the cloud has no room ("No valid host"); null for the engine's default. */
+    public void setCapacityAttempts(Integer capacityAttempts) {
+        this.capacityAttempts = capacityAttempts;
     }
 
     private static String blankToNull(String s) {

@@ -127,4 +127,13 @@ public abstract class InstanceStep extends Step {
     public void setLeaseHours(int leaseHours) {
         arguments.setLeaseHours(leaseHours);
     }
+
+    public Integer getCapacityAttempts() {
+        return arguments.getCapacityAttempts();
+    }
+
+    @DataBoundSetter
+    public void setCapacityAttempts(Integer capacityAttempts) {
+        arguments.setCapacityAttempts(capacityAttempts);
+    }
 }

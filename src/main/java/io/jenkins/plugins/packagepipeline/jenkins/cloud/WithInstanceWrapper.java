@@ -155,6 +155,15 @@ public final class WithInstanceWrapper extends SimpleBuildWrapper {
         arguments.setLeaseHours(leaseHours);
     }
 
+    public Integer getCapacityAttempts() {
+        return arguments.getCapacityAttempts();
+    }
+
+    @DataBoundSetter
+    public void setCapacityAttempts(Integer capacityAttempts) {
+        arguments.setCapacityAttempts(capacityAttempts);
+    }
+
     /** Provisioning needs no workspace: outside {@code node { }} the block runs without holding an executor. */
     @Override
     public boolean requiresWorkspace() {

@@ -45,6 +45,7 @@ class InstanceArgumentsTest {
         assertEquals(Duration.ofSeconds(600), spec.activeTimeout());
         assertEquals(Duration.ofHours(24), spec.lease());
         assertEquals(0, spec.waitForPort());
+        assertEquals(InstanceSpec.DEFAULT_CAPACITY_ATTEMPTS, spec.capacityAttempts(), "null: the engine's default");
     }
 
     @Test
@@ -56,6 +57,7 @@ class InstanceArgumentsTest {
         args.setVolumeSizeGb(0);
         args.setWaitForSsh(true);
         args.setLeaseHours(2);
+        args.setCapacityAttempts(1);
         args.setUserData("#cloud-config\npackages: [rpm-build]\n");
         InstanceSpec spec = args.toSpec("withInstance", cloud(), ORIGIN);
         assertEquals("trunk-builder", spec.name());
@@ -65,6 +67,7 @@ class InstanceArgumentsTest {
         assertEquals(0, spec.bootVolumeGb());
         assertEquals(22, spec.waitForPort());
         assertEquals(Duration.ofHours(2), spec.lease());
+        assertEquals(1, spec.capacityAttempts());
         assertEquals("https://ci.example.org/", spec.owner());
         assertEquals("trunk/refresh", spec.job());
         assertEquals("42", spec.build());
@@ -89,5 +92,15 @@ class InstanceArgumentsTest {
         PackagePipelineException e = assertThrows(PackagePipelineException.class,
                 () -> args.toSpec("provisionInstance", cloud(), ORIGIN));
         assertTrue(e.getMessage().contains("leaseHours 0"), e.getMessage());
+    }
+
+    @Test
+    void capacityAttemptsUnderOneAreRefusedNamingTheStep() {
+        InstanceArguments args = new InstanceArguments();
+        args.setCapacityAttempts(0);
+        PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                () -> args.toSpec("restoreInstance", cloud(), ORIGIN));
+        assertEquals("restoreInstance: capacityAttempts 0 must be at least 1 (1: no retry when the cloud has no room;"
+                + " leave it out for 3).", e.getMessage());
     }
 }
