@@ -68,8 +68,7 @@ public final class BuildEngine {
      * refreshed or built fails alone; the others go on.
      *
      * @throws PackagePipelineException for a problem of the whole run (unknown package name, a forced recheck the
-     *     settings do not allow, another run holding
-     *     the data directory)
+     *     settings do not allow, another run holding the data directory)
      * @throws InterruptedException when aborted: running builds are killed, nothing half-built is recorded
      */
     public BuildReport run(Catalog catalog, BuildOptions options, BuildListener listener)
