@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packagepipeline.jenkins.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
@@ -83,9 +84,15 @@ class ConfigurationProblemsTest {
 
         target.setSigningKeyCredentialsId("trunk-signing-key");
         target.setDatabaseUrl("jdbc:postgresql://db.example.org:5432/trunk?password=hunter2");
-        assertEquals(List.of("Repo target 'trunk': The database URL must not hold a password: remove it from the"
-                + " URL and choose a username with password credential instead."),
+        assertEquals(List.of("Repo target 'trunk': The database URL"
+                + " 'jdbc:postgresql://db.example.org:5432/trunk?password=****' must not hold a password (password= or"
+                + " user:password@): remove it from the URL and choose a username with password credential instead."),
                 PackagePipelineConfiguration.problems(List.of(), List.of(target)));
+        target.setDatabaseUrl("jdbc:postgresql://trunk:hunter2@db.example.org:5432/trunk");
+        List<String> userInfo = PackagePipelineConfiguration.problems(List.of(), List.of(target));
+        assertEquals(1, userInfo.size(), userInfo.toString());
+        assertTrue(userInfo.get(0).contains("must not hold a password"), userInfo.get(0));
+        assertFalse(userInfo.get(0).contains("hunter2"), "the password is masked: " + userInfo.get(0));
 
         target.setDatabaseUrl("jdbc:postgresql://db.example.org:5432/trunk");
         target.setDatabaseCredentialsId("trunk-db");
