@@ -4,22 +4,43 @@ import hudson.AbortException;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The engine reports what the user can fix as a {@link PackagePipelineException}; Jenkins shows an
- * {@link AbortException} as its message alone, without a stack trace. Anything else is a bug and keeps its trace.
+ * How a failure ends a build. Jenkins shows an {@link AbortException} as its message alone, without a stack trace, so
+ * every failure but an interruption (an abort, which must stay one) becomes one, its message masked:
+ * <ul>
+ * <li>a {@link PackagePipelineException}, what the user can fix, as its message;</li>
+ * <li>anything else (an agent lost, a disk error, a bug) as one line naming its type and message and where its stack
+ * trace went: the Jenkins log, logger {@value #LOGGER_NAME}, masked too.</li>
+ * </ul>
  */
 public final class UserErrors {
+
+    /** The logger unexpected failures are written to, with their (masked) stack traces. */
+    public static final String LOGGER_NAME = "io.jenkins.plugins.packagepipeline";
+
+    private static final Logger LOGGER = Logger.getLogger(LOGGER_NAME);
+
+    /** Deeper cause chains are cut (a cycle, or a chain no one reads). */
+    private static final int MAX_CAUSES = 20;
 
     private UserErrors() {
     }
 
-    /** {@code failure} as the build should end with it: a user error becomes its masked message only. */
+    /** {@code failure} as the build should end with it (see the class comment). */
     public static Exception forBuild(Exception failure, SecretMasker masker) {
-        if (failure instanceof PackagePipelineException) {
+        if (failure instanceof InterruptedException) {
+            return failure;
+        }
+        if (failure instanceof PackagePipelineException || failure instanceof AbortException) {
             return new AbortException(masker.mask(failure.getMessage()));
         }
-        return failure;
+        Throwable masked = masked(failure, masker, 0);
+        LOGGER.log(Level.WARNING, "Package Pipeline: unexpected failure", masked);
+        return new AbortException("Unexpected " + masked.getMessage() + " (stack trace in the Jenkins log, logger "
+                + LOGGER_NAME + ")");
     }
 
     /**
@@ -32,12 +53,41 @@ public final class UserErrors {
         if (e instanceof IOException io) {
             throw io;
         }
-        if (e instanceof InterruptedException interrupted) {
-            throw interrupted;
+        throw (InterruptedException) e;
+    }
+
+    /**
+     * A copy of {@code failure} and its causes whose messages are masked, with their stack traces: what may be logged.
+     * Each copy's message starts with the original type, since the copy is of another class.
+     */
+    static Throwable masked(Throwable failure, SecretMasker masker, int depth) {
+        String message = failure.getMessage();
+        MaskedFailure copy = new MaskedFailure(failure.getClass().getName()
+                + (message == null ? "" : ": " + masker.mask(message)));
+        copy.setStackTrace(failure.getStackTrace());
+        Throwable cause = failure.getCause();
+        if (cause != null && cause != failure && depth < MAX_CAUSES) {
+            copy.initCause(masked(cause, masker, depth + 1));
         }
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (depth < MAX_CAUSES) {
+                copy.addSuppressed(masked(suppressed, masker, depth + 1));
+            }
         }
-        throw new IOException(e.getMessage(), e);
+        return copy;
+    }
+
+    /** A failure's masked copy: the original type is the start of its message. */
+    static final class MaskedFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MaskedFailure(String message) {
+            super(message);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 }
