@@ -8,22 +8,18 @@ import io.jenkins.plugins.packagepipeline.catalog.PackageInRelease;
 import io.jenkins.plugins.packagepipeline.git.GitCache;
 import io.jenkins.plugins.packagepipeline.git.GitRepository;
 import io.jenkins.plugins.packagepipeline.git.RefreshResult;
-import io.jenkins.plugins.packagepipeline.repo.PublishLock;
 import io.jenkins.plugins.packagepipeline.repo.SupersededSnapshots;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -83,7 +79,7 @@ public final class BuildEngine {
         }
         List<PackageInRelease> packages = catalog.packagesIn(settings.release(), options.packageNames());
         try (DataDirLock lock = DataDirLock.acquire(settings.dataDir())) {
-            OutputInstall.recover(settings.dataDir(), this::isRecorded);
+            OutputInstall.recover(settings.dataDir(), store);
             cleanScratchSpace();
             Map<String, RefreshResult> refreshed = refresh(packages, listener);
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.workers(),
@@ -160,58 +156,14 @@ public final class BuildEngine {
             StagedBuild staged = commitBuild.run(request, otherPackages(catalog));
             BuildRecord recorded;
             synchronized (recordLock) {
-                recorded = installAndRecord(staged, listener);
+                recorded = OutputInstall.installAndRecord(staged.outputDir(), staged.record(), settings.dataDir(),
+                        settings.reposDir(), settings.buildTimeout(), store, listener::progress);
             }
             FileTrees.delete(staged.scratchDir());
             builds.add(recorded);
             listener.progress(progressLine(recorded, System.nanoTime() - buildStarted));
         }
         return new PackageResult(pkg.name(), builds, null, since(started));
-    }
-
-    /**
-     * Moves a build's output into place and records it, as one step: if recording fails, the earlier output (if
-     * any) is put back. Replacing an earlier output of the pair (a recheck) happens under the publish lock, after
-     * the pointers that served the earlier output were moved to a preserved copy of its snapshot
-     * ({@link SupersededSnapshots}), so a recheck, failed or not, never takes a served repository away.
-     */
-    private BuildRecord installAndRecord(StagedBuild staged, BuildListener listener)
-            throws IOException, InterruptedException {
-        BuildRecord build = staged.record();
-        Path target = settings.dataDir().resolve(build.repoDir());
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return moveIntoPlaceAndRecord(staged);
-        }
-        try (PublishLock lock = PublishLock.acquire(settings.reposDir(), settings.buildTimeout())) {
-            Optional<Path> copy = SupersededSnapshots.preserveServed(settings.reposDir(), target);
-            if (copy.isPresent()) {
-                listener.progress(build.packageName() + ": the pointers serving the rechecked build's snapshot now"
-                        + " serve its preserved copy " + settings.reposDir().relativize(copy.get()));
-            }
-            return moveIntoPlaceAndRecord(staged);
-        }
-    }
-
-    private BuildRecord moveIntoPlaceAndRecord(StagedBuild staged) throws IOException {
-        try (OutputInstall install = OutputInstall.begin(staged.outputDir(), settings.dataDir(),
-                staged.record().repoDir())) {
-            BuildRecord recorded = store.record(staged.record());
-            install.commit();
-            return recorded;
-        }
-    }
-
-    /** Whether the output directory in place is the build the database records for its pair. */
-    private boolean isRecorded(Path outputDir) {
-        BuildRecord onDisk;
-        try {
-            onDisk = BuildOutput.read(outputDir);
-        } catch (PackagePipelineException e) {
-            return false;
-        }
-        return store.find(onDisk.packageName(), onDisk.sourceCommit(), onDisk.distgitCommit())
-                .filter(r -> r.status() == onDisk.status() && Objects.equals(r.buildTime(), onDisk.buildTime()))
-                .isPresent();
     }
 
     private static Duration since(long startedNanos) {

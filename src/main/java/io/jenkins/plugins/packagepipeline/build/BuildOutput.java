@@ -58,6 +58,14 @@ public final class BuildOutput {
             }
         }
         Files.writeString(dir.resolve(VERSIONS_CSV), versions, StandardCharsets.UTF_8);
+        writeRecord(dir, build);
+    }
+
+    /**
+     * Writes {@code build-record.yaml}, the exact record of the build a directory holds ({@link #read} reads it):
+     * what tells, after a crash, whether the output in place is the one the database records.
+     */
+    public static void writeRecord(Path dir, BuildRecord build) throws IOException {
         Files.writeString(dir.resolve(BUILD_RECORD_YAML), YAML.writeValueAsString(recordFields(build)),
                 StandardCharsets.UTF_8);
     }

@@ -12,9 +12,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * An exclusive lock on a data directory ({@code build.lock}) held for a whole engine run, so that two runs (two
  * Jenkins jobs, a job and a cron) never build into the same directory at once. The operating system releases it
- * when the process dies, so a crash never leaves it stuck.
+ * when the process dies, so a crash never leaves it stuck. An import of builds made elsewhere holds it too.
  */
-final class DataDirLock implements AutoCloseable {
+public final class DataDirLock implements AutoCloseable {
     static final String FILE = "build.lock";
 
     private final FileChannel channel;
@@ -25,7 +25,12 @@ final class DataDirLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static DataDirLock acquire(Path dataDir) throws IOException {
+    /**
+     * Takes the lock of {@code dataDir} (made if missing), or fails at once.
+     *
+     * @throws PackagePipelineException when another run or import holds it
+     */
+    public static DataDirLock acquire(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -37,7 +42,7 @@ final class DataDirLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new PackagePipelineException("Another build is running in the data directory " + dataDir
+            throw new PackagePipelineException("Another build or import is running in the data directory " + dataDir
                     + " (it holds " + file + "). Wait for it to finish, or use another data directory.");
         }
         return new DataDirLock(channel, lock);

@@ -1,14 +1,23 @@
 package io.jenkins.plugins.packagepipeline.build;
 
 import io.jenkins.plugins.packagepipeline.FileTrees;
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.repo.PublishLock;
 import io.jenkins.plugins.packagepipeline.repo.RepoFiles;
+import io.jenkins.plugins.packagepipeline.repo.SupersededSnapshots;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -21,8 +30,11 @@ import java.util.stream.Stream;
  * never left without an output directory and its record always describes what is on disk.
  *
  * <p>Every rename is flushed ({@link RepoFiles#rename}); the new output's files are flushed before it moves in.
+ *
+ * <p>{@link #installAndRecord} and {@link #recover(Path, BuildStore)} are what the build engine and the importer of
+ * builds made elsewhere use, each holding the data directory ({@link DataDirLock}).
  */
-final class OutputInstall implements AutoCloseable {
+public final class OutputInstall implements AutoCloseable {
     /** The journal directory's name under the output root. */
     static final String JOURNAL_DIR = ".install-journal";
 
@@ -35,6 +47,64 @@ final class OutputInstall implements AutoCloseable {
         this.target = target;
         this.replaced = replaced;
         this.journal = journal;
+    }
+
+    /**
+     * Moves a build's staged output to {@code <dataDir>/<repoDir>} and records it, as one step: if recording fails,
+     * the earlier output (if any) is put back. The staged directory must hold the build's {@code build-record.yaml}
+     * ({@link BuildOutput#writeRecord}), which {@link #recover(Path, BuildStore)} reads. Replacing an earlier output
+     * of the pair (a recheck, or an import over a build that had failed) happens under the publish lock of
+     * {@code reposDir}, after the pointers that served the earlier output were moved to a preserved copy of its
+     * snapshot ({@link SupersededSnapshots}), so replacing an output, recorded or not, never takes a served
+     * repository away.
+     *
+     * @param lockTimeout how long to wait for a publish holding the lock
+     * @param progress told when pointers now serve a preserved copy
+     * @return the build as recorded
+     */
+    public static BuildRecord installAndRecord(Path staged, BuildRecord build, Path dataDir, Path reposDir,
+            Duration lockTimeout, BuildStore store, Consumer<String> progress) throws IOException, InterruptedException {
+        Path target = dataDir.resolve(build.repoDir());
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return installAndRecord(staged, build, dataDir, store);
+        }
+        try (PublishLock lock = PublishLock.acquire(reposDir, lockTimeout)) {
+            Optional<Path> copy = SupersededSnapshots.preserveServed(reposDir, target);
+            if (copy.isPresent()) {
+                progress.accept(build.packageName() + ": the pointers serving the replaced build's snapshot now"
+                        + " serve its preserved copy " + reposDir.relativize(copy.get()));
+            }
+            return installAndRecord(staged, build, dataDir, store);
+        }
+    }
+
+    private static BuildRecord installAndRecord(Path staged, BuildRecord build, Path dataDir, BuildStore store)
+            throws IOException {
+        try (OutputInstall install = begin(staged, dataDir, build.repoDir())) {
+            BuildRecord recorded = store.record(build);
+            install.commit();
+            return recorded;
+        }
+    }
+
+    /**
+     * {@link #recover(Path, Predicate)} for a data directory and its build database: an output in place stays if
+     * its {@code build-record.yaml} is the build the database records for its pair (same status and build time).
+     */
+    public static void recover(Path dataDir, BuildStore store) throws IOException {
+        recover(dataDir, output -> isRecorded(output, store));
+    }
+
+    private static boolean isRecorded(Path outputDir, BuildStore store) {
+        BuildRecord onDisk;
+        try {
+            onDisk = BuildOutput.read(outputDir);
+        } catch (PackagePipelineException e) {
+            return false;
+        }
+        return store.find(onDisk.packageName(), onDisk.sourceCommit(), onDisk.distgitCommit())
+                .filter(r -> r.status() == onDisk.status() && Objects.equals(r.buildTime(), onDisk.buildTime()))
+                .isPresent();
     }
 
     /** Moves {@code staged} to {@code <root>/<repoDir>}, an earlier output there set aside until {@link #commit()}. */

@@ -38,7 +38,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
-            BuildImporter importer = new BuildImporter(repo.config(), store);
+            BuildImporter importer = new BuildImporter(repo.config(), store).onProgress(out::println);
             List<BuildRecord> imported = new ArrayList<>();
             for (String location : locations) {
                 List<BuildRecord> builds = importer.importBuild(location);

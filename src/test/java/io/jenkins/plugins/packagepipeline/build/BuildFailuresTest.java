@@ -94,7 +94,7 @@ class BuildFailuresTest {
             PackagePipelineException e = assertThrows(PackagePipelineException.class, () ->
                     new BuildEngine(BuildSettings.defaults(dataDir), store).run(catalog, BuildOptions.all(),
                             BuildListener.NONE));
-            assertTrue(e.getMessage().contains("Another build is running in the data directory " + dataDir),
+            assertTrue(e.getMessage().contains("Another build or import is running in the data directory " + dataDir),
                     e.getMessage());
         }
         assertFalse(new BuildEngine(BuildSettings.defaults(dataDir), store)

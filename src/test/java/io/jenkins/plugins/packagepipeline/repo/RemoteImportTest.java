@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.build.BuildOutput;
 import io.jenkins.plugins.packagepipeline.build.BuildSettings;
 import io.jenkins.plugins.packagepipeline.build.BuildWorker;
+import io.jenkins.plugins.packagepipeline.build.DataDirLock;
 import io.jenkins.plugins.packagepipeline.repo.remote.BuildImporter;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,6 +120,103 @@ class RemoteImportTest {
         new RepoPublisher(centralConfig, central.store).publish(record, null);
         Dnf dnf = new Dnf(dir.resolve("root-delta"), central.dataDir.resolve("repos/current").toUri().toString(), null);
         assertEquals(List.of(built.nvr().replace(".src", "")), dnf.available());
+    }
+
+    /**
+     * An import over a build that failed here replaces its output as one step with recording it: an import whose
+     * recording fails puts the failed build's output back under its unchanged record; the next import replaces it,
+     * and publishing serves it. {@code current} serves a complete repository throughout.
+     */
+    @Test
+    void anImportOverAFailedBuildPutsItsOutputBackIfRecordingFails() throws Exception {
+        BuildRecord alpha = central.success("alpha", "1.0");
+        RepoPublisher publisher = new RepoPublisher(centralConfig, central.store);
+        publisher.publish(alpha, null);
+        BuildRecord failed = central.failure("gamma", "1.0");
+        Path gammaDir = central.dataDir.resolve(failed.repoDir());
+        Path current = central.dataDir.resolve("repos/current");
+        Dnf dnf = new Dnf(dir.resolve("root"), current.toUri().toString(), null);
+        List<String> servedBefore = dnf.available();
+        assertEquals(1, servedBefore.size(), servedBefore.toString());
+
+        BuildRecord gamma = worker.success("gamma", "1.0");
+        assertEquals(failed.repoDir(), gamma.repoDir(), "the same pair, built successfully on the worker");
+        writeCommitYaml(worker.dataDir, gamma);
+        String location = worker.dataDir.resolve(gamma.repoDir()).toString();
+
+        PackagePipelineException refused = assertThrows(PackagePipelineException.class, () -> new BuildImporter(
+                centralConfig, failingToRecord(central.store)).importBuild(location));
+        assertTrue(refused.getMessage().contains("database is gone"), refused.getMessage());
+        assertEquals("error: bad spec\n", Files.readString(gammaDir.resolve("rpmbuild.log")),
+                "the failed build's output is back");
+        assertEquals(List.of("rpmbuild.log"), fileNames(gammaDir));
+        assertEquals(List.of(), fileNames(gammaDir.getParent()).stream().filter(f -> f.startsWith(".")).toList(),
+                "nothing left beside it");
+        assertEquals(BuildStatus.FAILED, central.store.lastProcessed("gamma").orElseThrow().status());
+        assertEquals(servedBefore, dnf.available());
+
+        List<BuildRecord> imported = new BuildImporter(centralConfig, central.store).importBuild(location);
+        assertEquals(BuildStatus.SUCCESS, imported.get(0).status());
+        assertEquals(imported.get(0).nvr(), BuildOutput.read(gammaDir).nvr(), "its build-record.yaml is written");
+        assertTrue(Files.exists(central.dataDir.resolve(imported.get(0).artifacts().get(0))));
+        assertEquals(servedBefore, dnf.available(), "served as before until published");
+        publisher.publish(imported, null);
+        assertEquals(gammaDir.toRealPath(), current.toRealPath());
+        assertEquals(2, dnf.available().size(), dnf.available().toString());
+    }
+
+    private static List<String> fileNames(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * What a process killed between moving an imported output in and recording it leaves (the earlier output set
+     * aside, its journal naming both) is undone by the next import, which holds the data directory as a build does.
+     */
+    @Test
+    void theNextImportUndoesAnInterruptedOneAndImportsWaitForNoBuild() throws Exception {
+        BuildRecord failed = central.failure("gamma", "1.0");
+        Path gammaDir = central.dataDir.resolve(failed.repoDir());
+        BuildOutput.writeRecord(gammaDir, failed);
+        Path setAside = gammaDir.resolveSibling("." + gammaDir.getFileName() + ".replaced-interrupted");
+        Files.move(gammaDir, setAside);
+        Files.createDirectories(gammaDir);
+        Files.writeString(gammaDir.resolve("half-imported.rpm"), "never recorded");
+        Path journal = Files.createDirectories(central.dataDir.resolve(".install-journal")).resolve("x.journal");
+        Files.writeString(journal, failed.repoDir() + "\n" + central.dataDir.relativize(setAside) + "\n");
+
+        BuildRecord alpha = worker.success("alpha", "1.0");
+        writeCommitYaml(worker.dataDir, alpha);
+        String location = worker.dataDir.resolve(alpha.repoDir()).toString();
+        BuildImporter importer = new BuildImporter(centralConfig, central.store);
+        try (DataDirLock build = DataDirLock.acquire(central.dataDir)) {
+            PackagePipelineException busy = assertThrows(PackagePipelineException.class,
+                    () -> importer.importBuild(location));
+            assertTrue(busy.getMessage().contains("Another build or import is running in the data directory"),
+                    busy.getMessage());
+        }
+        assertEquals(1, importer.importBuild(location).size());
+        assertEquals("error: bad spec\n", Files.readString(gammaDir.resolve("rpmbuild.log")));
+        assertFalse(Files.exists(gammaDir.resolve("half-imported.rpm")));
+        assertFalse(Files.exists(setAside));
+        assertFalse(Files.exists(journal));
+    }
+
+    /** {@code store}, except that recording a build fails as a database that went away would. */
+    private static BuildStore failingToRecord(BuildStore store) {
+        return (BuildStore) Proxy.newProxyInstance(BuildStore.class.getClassLoader(), new Class<?>[] {BuildStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("record")) {
+                        throw new PackagePipelineException("Cannot record the build: the database is gone");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

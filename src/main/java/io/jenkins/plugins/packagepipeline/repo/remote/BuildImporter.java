@@ -2,10 +2,12 @@ package io.jenkins.plugins.packagepipeline.repo.remote;
 
 import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.build.BuildOutput;
+import io.jenkins.plugins.packagepipeline.build.DataDirLock;
+import io.jenkins.plugins.packagepipeline.build.OutputInstall;
 import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
-import io.jenkins.plugins.packagepipeline.repo.RepoFiles;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -19,29 +21,46 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Imports a build output directory made elsewhere (a worker on another agent, or a DLRN instance) into this data
  * directory and its build database: the directory is given by path or by http(s) URL, its {@code commit.yaml} says
  * what it holds, its RPMs and logs are fetched into a staging directory, checked ({@code rpm -K --nosignature}: a
  * truncated download is refused), moved into place at {@code repos/<h[0:2]>/<h[2:4]>/<name>} in one rename, and only
- * then recorded. Publishing the imported builds is the caller's next step ({@code RepoPublisher.publish}).
+ * then recorded, as one step ({@link OutputInstall#installAndRecord}): an output already there (of a build that
+ * failed here, or of an import that never got recorded) is set aside and put back if recording fails, and a crash in
+ * between is finished or undone by the next import or build. The data directory is held
+ * ({@link DataDirLock}) while importing, as a build run holds it. Publishing the imported builds is the caller's next
+ * step ({@code RepoPublisher.publish}).
  */
 public final class BuildImporter {
-    /** Log files fetched along with the RPMs when present (this engine's and DLRN's names). */
+    /**
+     * Log files fetched along with the RPMs when present (this engine's and DLRN's names). The importer writes the
+     * {@code build-record.yaml} of what it records itself.
+     */
     static final List<String> LOG_FILES = List.of("rpmbuild.log", "build.log", "mock.log", "root.log", "state.log",
-            "installed", "versions.csv", "build-record.yaml");
+            "installed", "versions.csv");
 
     private final RepoConfig config;
     private final BuildStore store;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(30)).build();
 
+    private Consumer<String> progress = line -> { };
+
     public BuildImporter(RepoConfig config, BuildStore store) {
         this.config = config;
         this.store = store;
+    }
+
+    /** Where progress lines go (e.g. a console); nothing by default. */
+    public BuildImporter onProgress(Consumer<String> listener) {
+        this.progress = Objects.requireNonNull(listener);
+        return this;
     }
 
     /**
@@ -57,13 +76,16 @@ public final class BuildImporter {
                         + ": give the build output directory (repos/<h[0:2]>/<h[2:4]>/<source>_<distgit>/)")),
                 location + "/commit.yaml");
         List<BuildRecord> imported = new ArrayList<>();
-        for (CommitYaml.Commit commit : commits) {
-            Optional<BuildRecord> known = store.find(commit.packageName(), commit.sourceCommit(),
-                    commit.distgitCommit());
-            if (known.isPresent() && known.get().status() == BuildStatus.SUCCESS) {
-                continue;
+        try (DataDirLock lock = DataDirLock.acquire(config.dataDir())) {
+            OutputInstall.recover(config.dataDir(), store);
+            for (CommitYaml.Commit commit : commits) {
+                Optional<BuildRecord> known = store.find(commit.packageName(), commit.sourceCommit(),
+                        commit.distgitCommit());
+                if (known.isPresent() && known.get().status() == BuildStatus.SUCCESS) {
+                    continue;
+                }
+                imported.add(importCommit(source, commit));
             }
-            imported.add(importCommit(source, commit));
         }
         return imported;
     }
@@ -90,15 +112,13 @@ public final class BuildImporter {
             }
             Files.write(staging.resolve("commit.yaml"), source.fetch("commit.yaml").orElseThrow());
             String nvr = nvrOf(staging, commit);
-            if (Files.exists(target)) {
-                FileTrees.delete(target); // an earlier import that never got recorded
-            }
-            RepoFiles.syncTree(staging);
-            RepoFiles.rename(staging, target);
             List<String> artifacts = commit.artifactFiles().stream().map(f -> repoDir + "/" + f).toList();
-            return store.record(new BuildRecord(0, commit.packageName(), commit.packageName(), commit.sourceCommit(),
+            BuildRecord build = new BuildRecord(0, commit.packageName(), commit.packageName(), commit.sourceCommit(),
                     commit.distgitCommit(), commit.sourceBranch(), null, commit.component(), commit.status(),
-                    commit.commitTime(), commit.buildTime(), nvr, artifacts, repoDir, commit.notes(), 0, false));
+                    commit.commitTime(), commit.buildTime(), nvr, artifacts, repoDir, commit.notes(), 0, false);
+            BuildOutput.writeRecord(staging, build);
+            return OutputInstall.installAndRecord(staging, build, config.dataDir(), config.reposDir(),
+                    config.toolTimeout(), store, progress);
         } finally {
             FileTrees.delete(staging);
         }
