@@ -2,14 +2,17 @@ package io.jenkins.plugins.packagepipeline.jenkins.build;
 
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
 import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The arguments of {@code buildPackage} (and of its Freestyle build step) as typed, each null or 0 when left out,
- * and how they merge over a repo target's defaults into a {@link BuildPlan}.
+ * and how they merge over a repo target's defaults into a {@link BuildPlan}; a bad value fails here, on the
+ * controller, before the agent is asked.
  */
 public final class BuildArguments implements Serializable {
 
@@ -23,7 +26,7 @@ public final class BuildArguments implements Serializable {
     private String builder;
     private int workers;
     private String dist;
-    private int buildTimeoutMinutes;
+    private String buildTimeout;
     private boolean headOnly;
     private boolean recheck;
     private boolean forceRecheck;
@@ -38,9 +41,10 @@ public final class BuildArguments implements Serializable {
             throw new PackagePipelineException("buildPackage: " + FieldChecks.builder(chosenBuilder).message());
         }
         int chosenWorkers = workers > 0 ? workers : repoTarget != null ? repoTarget.getWorkers() : 2;
+        Duration timeout = FieldChecks.durationOr(null, "buildPackage: buildTimeout", buildTimeout, null, null);
         return new BuildPlan(repoTarget == null ? null : repoTarget.getName(), dataDirectory,
                 repoTarget == null ? null : repoTarget.getPublicBaseUrl(), catalog, packages, release, chosenBuilder,
-                chosenWorkers, dist, buildTimeoutMinutes, headOnly, recheck, forceRecheck,
+                chosenWorkers, dist, timeout, headOnly, recheck, forceRecheck,
                 repoTarget != null && repoTarget.isAllowForceRechecks());
     }
 
@@ -109,12 +113,19 @@ public final class BuildArguments implements Serializable {
         this.dist = blankToNull(dist);
     }
 
-    public int getBuildTimeoutMinutes() {
-        return buildTimeoutMinutes;
+    /** The check of a build timeout as typed in a form: a duration of more than zero; empty for the default. */
+    public static FieldCheck checkBuildTimeout(String value) {
+        return FieldChecks.duration("buildTimeout", value);
     }
 
-    public void setBuildTimeoutMinutes(int buildTimeoutMinutes) {
-        this.buildTimeoutMinutes = buildTimeoutMinutes;
+    /** The build timeout as typed, a duration ({@code 45m}); null when left out (the engine's 30m applies). */
+    public String getBuildTimeout() {
+        return buildTimeout;
+    }
+
+    /** How long one build may run, a duration, e.g. {@code 45m} or {@code 2h}; empty for the engine's default. */
+    public void setBuildTimeout(String buildTimeout) {
+        this.buildTimeout = blankToNull(buildTimeout);
     }
 
     public boolean isHeadOnly() {

@@ -11,6 +11,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.repo.TargetBuilderDescriptor;
@@ -22,6 +23,7 @@ import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
@@ -111,13 +113,14 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
         arguments.setDist(dist);
     }
 
-    public int getBuildTimeoutMinutes() {
-        return arguments.getBuildTimeoutMinutes();
+    public String getBuildTimeout() {
+        return arguments.getBuildTimeout();
     }
 
+    /** How long one build may run, a duration ({@code 45m}); left out, the engine's 30m. */
     @DataBoundSetter
-    public void setBuildTimeoutMinutes(int buildTimeoutMinutes) {
-        arguments.setBuildTimeoutMinutes(buildTimeoutMinutes);
+    public void setBuildTimeout(String buildTimeout) {
+        arguments.setBuildTimeout(buildTimeout);
     }
 
     public boolean isHeadOnly() {
@@ -165,6 +168,11 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
         @POST
         public ListBoxModel doFillBuilderItems(@AncestorInPath Item item) {
             return Forms.builderNames(item);
+        }
+
+        @POST
+        public FormValidation doCheckBuildTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.check(item, () -> BuildArguments.checkBuildTimeout(value));
         }
 
         /** The packages' text area (one name a line) becomes the {@code packages} list; see {@link ListField}. */

@@ -8,6 +8,7 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
@@ -23,6 +24,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
@@ -115,13 +117,14 @@ public final class BuildPackageStep extends Step {
         arguments.setDist(dist);
     }
 
-    public int getBuildTimeoutMinutes() {
-        return arguments.getBuildTimeoutMinutes();
+    public String getBuildTimeout() {
+        return arguments.getBuildTimeout();
     }
 
+    /** How long one build may run, a duration ({@code 45m}); left out, the engine's 30m. */
     @DataBoundSetter
-    public void setBuildTimeoutMinutes(int buildTimeoutMinutes) {
-        arguments.setBuildTimeoutMinutes(buildTimeoutMinutes);
+    public void setBuildTimeout(String buildTimeout) {
+        arguments.setBuildTimeout(buildTimeout);
     }
 
     public boolean isHeadOnly() {
@@ -191,6 +194,11 @@ public final class BuildPackageStep extends Step {
         @POST
         public ListBoxModel doFillBuilderItems(@AncestorInPath Item item) {
             return Forms.builderNames(item);
+        }
+
+        @POST
+        public FormValidation doCheckBuildTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.check(item, () -> BuildArguments.checkBuildTimeout(value));
         }
 
         /** The packages' text area (one name a line) becomes the {@code packages} list; see {@link ListField}. */

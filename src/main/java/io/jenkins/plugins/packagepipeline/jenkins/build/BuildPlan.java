@@ -23,14 +23,14 @@ import java.util.Set;
  * @param builder {@code rpmbuild} or {@code mock}
  * @param workers how many builds run at once
  * @param dist the {@code %{dist}} tag, or null for the engine's default
- * @param buildTimeoutMinutes how long one build may run, or 0 for the engine's default
+ * @param buildTimeout how long one build may run, or null for the engine's default
  * @param headOnly build only each package's newest commit pair
  * @param recheck rebuild head pairs recorded FAILED
  * @param forceRecheck rebuild head pairs recorded SUCCESS too
  * @param allowForceRechecks whether the repo target allows forced rechecks (never without a target)
  */
 public record BuildPlan(String target, String dataDirectory, String publicBaseUrl, String catalog,
-        List<String> packages, String release, String builder, int workers, String dist, int buildTimeoutMinutes,
+        List<String> packages, String release, String builder, int workers, String dist, Duration buildTimeout,
         boolean headOnly, boolean recheck, boolean forceRecheck, boolean allowForceRechecks)
         implements Serializable {
 
@@ -58,8 +58,8 @@ public record BuildPlan(String target, String dataDirectory, String publicBaseUr
         if (dist != null) {
             settings = settings.withDist(dist);
         }
-        if (buildTimeoutMinutes > 0) {
-            settings = settings.withBuildTimeout(Duration.ofMinutes(buildTimeoutMinutes));
+        if (buildTimeout != null) {
+            settings = settings.withBuildTimeout(buildTimeout);
         }
         return settings;
     }

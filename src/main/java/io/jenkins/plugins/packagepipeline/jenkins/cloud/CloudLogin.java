@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -43,8 +42,7 @@ public final class CloudLogin {
     /** The engine's connection settings for {@code cloud}; {@code caBundle} is the CA file or null. */
     public static CloudConnection connection(OpenStackCloud cloud, CloudCredentials credentials, Path caBundle) {
         return new CloudConnection(URI.create(cloud.getKeystoneUrl()), credentials, cloud.getRegion(),
-                Duration.ofSeconds(cloud.getConnectTimeoutSeconds()), Duration.ofSeconds(cloud.getReadTimeoutSeconds()),
-                caBundle, !cloud.isTlsVerify());
+                cloud.connectTimeout(), cloud.readTimeout(), caBundle, !cloud.isTlsVerify());
     }
 
     /**

@@ -17,7 +17,6 @@ import io.jenkins.plugins.packagepipeline.jenkins.run.ConsoleLog;
 import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -35,13 +34,14 @@ final class CloudWork {
 
     static Instance provision(String step, String cloudName, InstanceArguments arguments, Run<?, ?> run,
             TaskListener listener) throws IOException, InterruptedException {
-        return withCloud(cloudName, run, listener, "provision instance", (cloud, session, log) -> {
-            InstanceSpec spec = arguments.toSpec(step, cloud, origin(run));
-            Instance instance = new Provisioner(session).provision(spec, log.progress());
-            log.line("instance " + instance.name() + " (" + instance.id() + ") is " + instance.status() + " at "
-                    + instance.accessAddress());
-            return instance;
-        });
+        return withCloud(cloudName, run, listener, "provision instance", () -> arguments.lease(step),
+                (cloud, session, log) -> {
+                    InstanceSpec spec = arguments.toSpec(step, cloud, origin(run));
+                    Instance instance = new Provisioner(session).provision(spec, log.progress());
+                    log.line("instance " + instance.name() + " (" + instance.id() + ") is " + instance.status()
+                            + " at " + instance.accessAddress());
+                    return instance;
+                });
     }
 
     /** Snapshots a server, then keeps the newest {@code keep} snapshots of its label series (0: keep all). */
@@ -51,7 +51,7 @@ final class CloudWork {
         return withCloud(cloudName, run, listener, "snapshot " + server, (cloud, session, log) -> {
             Snapshots snapshots = new Snapshots(session);
             ServerSnapshot made = snapshots.snapshot(server, name, labels, includeVolumes,
-                    Duration.ofSeconds(cloud.getProvisionTimeoutSeconds()), log.progress());
+                    cloud.provisionTimeout(), log.progress());
             log.line("snapshot " + made.name() + " is image " + made.imageId());
             if (keep > 0) {
                 List<ServerSnapshot> removed = snapshots.retain(labels, keep, false, log.progress());
@@ -64,13 +64,14 @@ final class CloudWork {
     /** Boots a new instance from a snapshot, with the instance arguments over the cloud's defaults. */
     static Instance restore(String cloudName, String snapshot, InstanceArguments arguments, Run<?, ?> run,
             TaskListener listener) throws IOException, InterruptedException {
-        return withCloud(cloudName, run, listener, "restore " + snapshot, (cloud, session, log) -> {
-            InstanceSpec spec = arguments.toSpec("restoreInstance", cloud, origin(run));
-            Instance instance = new Snapshots(session).restore(snapshot, spec, log.progress());
-            log.line("instance " + instance.name() + " (" + instance.id() + ") is " + instance.status() + " at "
-                    + instance.accessAddress());
-            return instance;
-        });
+        return withCloud(cloudName, run, listener, "restore " + snapshot, () -> arguments.lease("restoreInstance"),
+                (cloud, session, log) -> {
+                    InstanceSpec spec = arguments.toSpec("restoreInstance", cloud, origin(run));
+                    Instance instance = new Snapshots(session).restore(snapshot, spec, log.progress());
+                    log.line("instance " + instance.name() + " (" + instance.id() + ") is " + instance.status()
+                            + " at " + instance.accessAddress());
+                    return instance;
+                });
     }
 
     /** Work done with a session to a configured cloud (the engine reports failures unchecked). */
@@ -81,8 +82,15 @@ final class CloudWork {
 
     private static <T> T withCloud(String cloudName, Run<?, ?> run, TaskListener listener, String what,
             SessionWork<T> work) throws IOException, InterruptedException {
+        return withCloud(cloudName, run, listener, what, () -> { }, work);
+    }
+
+    /** {@code check} runs first: a bad argument fails before the cloud, its credentials or a session. */
+    private static <T> T withCloud(String cloudName, Run<?, ?> run, TaskListener listener, String what,
+            Runnable check, SessionWork<T> work) throws IOException, InterruptedException {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), SecretMasker.none());
         try {
+            check.run();
             OpenStackCloud cloud = PackagePipelineConfiguration.get().cloud(cloudName);
             CloudCredentials credentials = CloudCredentialsLookup.of(cloud, SystemCredentials.forBuild(run));
             ConsoleLog masked = log.masking(credentials.secrets());

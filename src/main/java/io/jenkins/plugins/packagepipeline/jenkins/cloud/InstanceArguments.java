@@ -3,6 +3,8 @@ package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.cloud.InstanceSpec;
 import io.jenkins.plugins.packagepipeline.jenkins.config.OpenStackCloud;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
+import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
 import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
 import java.io.Serializable;
 import java.time.Duration;
@@ -21,7 +23,7 @@ public final class InstanceArguments implements Serializable {
     public static final String DEFAULT_NAME_PREFIX = "package-pipeline";
 
     /** How long an instance may live before the leak sweeper may remove it, unless the step says otherwise. */
-    public static final int DEFAULT_LEASE_HOURS = 24;
+    public static final String DEFAULT_LEASE = "24h";
 
     private String name;
     private String namePrefix;
@@ -34,7 +36,7 @@ public final class InstanceArguments implements Serializable {
     private String floatingIpPool;
     private String userData;
     private boolean waitForSsh;
-    private int leaseHours = DEFAULT_LEASE_HOURS;
+    private String lease;
     private Integer capacityAttempts;
 
     /** Who asked for an instance: recorded on every resource created. */
@@ -45,9 +47,7 @@ public final class InstanceArguments implements Serializable {
     public InstanceSpec toSpec(String step, OpenStackCloud cloud, Origin origin) {
         InstanceSettings settings = cloud.instanceDefaults().overriddenBy(new InstanceSettings(image, flavor, network,
                 keyPair, InstanceSettings.parseNames(securityGroups), volumeSizeGb, floatingIpPool)).requireComplete(step, cloud.getName());
-        if (leaseHours < 1) {
-            throw new PackagePipelineException(step + ": leaseHours " + leaseHours + " must be at least 1.");
-        }
+        Duration leaseDuration = lease(step);
         if (capacityAttempts != null && capacityAttempts < 1) {
             throw new PackagePipelineException(step + ": capacityAttempts " + capacityAttempts + " must be at least 1"
                     + " (1: no retry when the cloud has no room; leave it out for "
@@ -61,8 +61,8 @@ public final class InstanceArguments implements Serializable {
                 .bootVolumeGb(settings.volumeSizeGb() == null ? 0 : settings.volumeSizeGb())
                 .owner(origin.owner())
                 .job(origin.job(), origin.build())
-                .lease(Duration.ofHours(leaseHours))
-                .activeTimeout(Duration.ofSeconds(cloud.getProvisionTimeoutSeconds()));
+                .lease(leaseDuration)
+                .activeTimeout(cloud.provisionTimeout());
         if (name != null) {
             spec.name(name);
         } else {
@@ -81,7 +81,7 @@ public final class InstanceArguments implements Serializable {
             spec.capacityAttempts(capacityAttempts);
         }
         if (waitForSsh) {
-            spec.waitForPort(22, Duration.ofSeconds(cloud.getProvisionTimeoutSeconds()));
+            spec.waitForPort(22, cloud.provisionTimeout());
         }
         return spec.build();
     }
@@ -176,12 +176,28 @@ public final class InstanceArguments implements Serializable {
         this.waitForSsh = waitForSsh;
     }
 
-    public int getLeaseHours() {
-        return leaseHours;
+    /**
+     * The lease the step gives, {@link #DEFAULT_LEASE} when it gives none; checked before the cloud is contacted.
+     *
+     * @throws PackagePipelineException naming {@code step}, {@code lease} and the bad value
+     */
+    public Duration lease(String step) {
+        return FieldChecks.durationOr(null, step + ": lease", getLease(), null, null);
     }
 
-    public void setLeaseHours(int leaseHours) {
-        this.leaseHours = leaseHours;
+    /** The check of a lease as typed in a form: a duration of more than zero; empty for the default. */
+    public static FieldCheck checkLease(String value) {
+        return FieldChecks.duration("lease", value);
+    }
+
+    /** The lease as typed, a duration ({@code 2h}); {@link #DEFAULT_LEASE} when left out. */
+    public String getLease() {
+        return lease == null ? DEFAULT_LEASE : lease;
+    }
+
+    /** A duration, e.g. {@code 2h} or {@code 3d}; empty for {@link #DEFAULT_LEASE}. */
+    public void setLease(String lease) {
+        this.lease = blankToNull(lease);
     }
 
     public Integer getCapacityAttempts() {

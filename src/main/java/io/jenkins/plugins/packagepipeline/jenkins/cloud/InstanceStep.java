@@ -119,13 +119,14 @@ public abstract class InstanceStep extends Step {
         arguments.setWaitForSsh(waitForSsh);
     }
 
-    public int getLeaseHours() {
-        return arguments.getLeaseHours();
+    public String getLease() {
+        return arguments.getLease();
     }
 
+    /** How long the instance may live, a duration ({@code 24h} when left out); see {@link InstanceArguments}. */
     @DataBoundSetter
-    public void setLeaseHours(int leaseHours) {
-        arguments.setLeaseHours(leaseHours);
+    public void setLease(String lease) {
+        arguments.setLease(lease);
     }
 
     public Integer getCapacityAttempts() {

@@ -2,14 +2,20 @@ package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code provisionInstance(cloud: 'rdo', image: ..., flavor: ...)}: creates an instance on a configured cloud and
@@ -60,6 +66,11 @@ public final class ProvisionInstanceStep extends InstanceStep {
         @Override
         public String getDisplayName() {
             return "Provision an OpenStack instance";
+        }
+
+        @POST
+        public FormValidation doCheckLease(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.check(item, () -> InstanceArguments.checkLease(value));
         }
     }
 }

@@ -10,6 +10,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -146,13 +148,14 @@ public final class WithInstanceWrapper extends SimpleBuildWrapper {
         arguments.setWaitForSsh(waitForSsh);
     }
 
-    public int getLeaseHours() {
-        return arguments.getLeaseHours();
+    public String getLease() {
+        return arguments.getLease();
     }
 
+    /** How long the instance may live, a duration ({@code 24h} when left out); see {@link InstanceArguments}. */
     @DataBoundSetter
-    public void setLeaseHours(int leaseHours) {
-        arguments.setLeaseHours(leaseHours);
+    public void setLease(String lease) {
+        arguments.setLease(lease);
     }
 
     public Integer getCapacityAttempts() {
@@ -230,6 +233,11 @@ public final class WithInstanceWrapper extends SimpleBuildWrapper {
         @POST
         public ListBoxModel doFillCloudItems(@AncestorInPath Item item) {
             return Forms.cloudNames(item);
+        }
+
+        @POST
+        public FormValidation doCheckLease(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.check(item, () -> InstanceArguments.checkLease(value));
         }
     }
 }

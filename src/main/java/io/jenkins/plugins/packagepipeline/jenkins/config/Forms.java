@@ -126,6 +126,11 @@ public final class Forms {
         return bound;
     }
 
+    /** A field check of a step's form in a job ({@code context}), run only for whoever may configure it. */
+    public static FormValidation check(@CheckForNull Item context, java.util.function.Supplier<FieldCheck> check) {
+        return validation(access(context).check(check));
+    }
+
     /** The check of a list field as typed in a job's form ({@code context}), for whoever may configure it. */
     public static FormValidation checkList(@CheckForNull Item context, ListField field, String value) {
         return validation(access(context).check(() -> field.check(value)));

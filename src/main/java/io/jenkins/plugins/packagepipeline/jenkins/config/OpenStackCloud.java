@@ -12,6 +12,7 @@ import io.jenkins.plugins.packagepipeline.jenkins.credentials.OpenStackApplicati
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
 import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.Symbol;
@@ -27,9 +28,17 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class OpenStackCloud implements Describable<OpenStackCloud> {
 
-    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
-    static final int DEFAULT_READ_TIMEOUT_SECONDS = 120;
-    static final int DEFAULT_PROVISION_TIMEOUT_SECONDS = 900;
+    /** The timeouts when left empty, in the syntax of {@link io.jenkins.plugins.packagepipeline.Durations}. */
+    public static final String DEFAULT_CONNECT_TIMEOUT = "30s";
+    public static final String DEFAULT_READ_TIMEOUT = "2m";
+    public static final String DEFAULT_PROVISION_TIMEOUT = "15m";
+
+    private static final Duration CONNECT_TIMEOUT_MIN = Duration.ofSeconds(1);
+    private static final Duration CONNECT_TIMEOUT_MAX = Duration.ofMinutes(10);
+    private static final Duration READ_TIMEOUT_MIN = Duration.ofSeconds(1);
+    private static final Duration READ_TIMEOUT_MAX = Duration.ofHours(1);
+    private static final Duration PROVISION_TIMEOUT_MIN = Duration.ofSeconds(30);
+    private static final Duration PROVISION_TIMEOUT_MAX = Duration.ofDays(1);
 
     private final String name;
     private final String keystoneUrl;
@@ -40,9 +49,9 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
     private String projectDomain = "Default";
     private boolean tlsVerify = true;
     private String caCertificate;
-    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
-    private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
-    private int provisionTimeoutSeconds = DEFAULT_PROVISION_TIMEOUT_SECONDS;
+    private String connectTimeout;
+    private String readTimeout;
+    private String provisionTimeout;
     private String image;
     private String flavor;
     private String network;
@@ -67,9 +76,9 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
                 FieldChecks.name("cloud", name),
                 FieldChecks.keystoneUrl(keystoneUrl),
                 FieldChecks.requiredCredentials("cloud '" + name + "'", credentialsId),
-                FieldChecks.range("connect timeout (seconds)", connectTimeoutSeconds, 1, 600),
-                FieldChecks.range("read timeout (seconds)", readTimeoutSeconds, 1, 3600),
-                FieldChecks.range("provisioning timeout (seconds)", provisionTimeoutSeconds, 30, 86400),
+                checkConnectTimeout(getConnectTimeout()),
+                checkReadTimeout(getReadTimeout()),
+                checkProvisionTimeout(getProvisionTimeout()),
                 FieldChecks.range("volume size (GB)", volumeSizeGb, 0, 16384));
         List<String> problems = new ArrayList<>();
         for (FieldCheck c : checks) {
@@ -78,6 +87,46 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
             }
         }
         return problems;
+    }
+
+    /** The check of a connect timeout: 1s to 10m. */
+    static FieldCheck checkConnectTimeout(String value) {
+        return FieldChecks.duration("connectTimeout", value, CONNECT_TIMEOUT_MIN, CONNECT_TIMEOUT_MAX);
+    }
+
+    /** The check of a read timeout: 1s to 1h. */
+    static FieldCheck checkReadTimeout(String value) {
+        return FieldChecks.duration("readTimeout", value, READ_TIMEOUT_MIN, READ_TIMEOUT_MAX);
+    }
+
+    /** The check of a provisioning timeout: 30s to 1d. */
+    static FieldCheck checkProvisionTimeout(String value) {
+        return FieldChecks.duration("provisionTimeout", value, PROVISION_TIMEOUT_MIN, PROVISION_TIMEOUT_MAX);
+    }
+
+    /**
+     * How long to wait for a connection to an OpenStack endpoint.
+     *
+     * @throws io.jenkins.plugins.packagepipeline.PackagePipelineException naming the cloud, the setting and the value
+     */
+    public Duration connectTimeout() {
+        return FieldChecks.durationOr(null, "Cloud '" + name + "': connectTimeout", getConnectTimeout(),
+                CONNECT_TIMEOUT_MIN, CONNECT_TIMEOUT_MAX);
+    }
+
+    /** How long to wait for an answer from an OpenStack endpoint; throws as {@link #connectTimeout()}. */
+    public Duration readTimeout() {
+        return FieldChecks.durationOr(null, "Cloud '" + name + "': readTimeout", getReadTimeout(), READ_TIMEOUT_MIN,
+                READ_TIMEOUT_MAX);
+    }
+
+    /**
+     * How long an instance, a volume or a snapshot may take to become ready (and an instance's SSH port to
+     * answer); throws as {@link #connectTimeout()}.
+     */
+    public Duration provisionTimeout() {
+        return FieldChecks.durationOr(null, "Cloud '" + name + "': provisionTimeout", getProvisionTimeout(),
+                PROVISION_TIMEOUT_MIN, PROVISION_TIMEOUT_MAX);
     }
 
     /** The instance defaults of this cloud, which a step's arguments override. */
@@ -152,31 +201,37 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
         this.caCertificate = strip(caCertificate);
     }
 
-    public int getConnectTimeoutSeconds() {
-        return connectTimeoutSeconds;
+    /** The connect timeout as configured, a duration ({@code 30s}); {@link #DEFAULT_CONNECT_TIMEOUT} if unset. */
+    public String getConnectTimeout() {
+        return connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
     }
 
+    /** A duration, e.g. {@code 30s}; empty for {@link #DEFAULT_CONNECT_TIMEOUT}. */
     @DataBoundSetter
-    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
-        this.connectTimeoutSeconds = connectTimeoutSeconds;
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = strip(connectTimeout);
     }
 
-    public int getReadTimeoutSeconds() {
-        return readTimeoutSeconds;
+    /** The read timeout as configured, a duration ({@code 2m}); {@link #DEFAULT_READ_TIMEOUT} if unset. */
+    public String getReadTimeout() {
+        return readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
     }
 
+    /** A duration, e.g. {@code 90s}; empty for {@link #DEFAULT_READ_TIMEOUT}. */
     @DataBoundSetter
-    public void setReadTimeoutSeconds(int readTimeoutSeconds) {
-        this.readTimeoutSeconds = readTimeoutSeconds;
+    public void setReadTimeout(String readTimeout) {
+        this.readTimeout = strip(readTimeout);
     }
 
-    public int getProvisionTimeoutSeconds() {
-        return provisionTimeoutSeconds;
+    /** The provisioning timeout as configured ({@code 15m}); {@link #DEFAULT_PROVISION_TIMEOUT} if unset. */
+    public String getProvisionTimeout() {
+        return provisionTimeout == null ? DEFAULT_PROVISION_TIMEOUT : provisionTimeout;
     }
 
+    /** A duration, e.g. {@code 20m}; empty for {@link #DEFAULT_PROVISION_TIMEOUT}. */
     @DataBoundSetter
-    public void setProvisionTimeoutSeconds(int provisionTimeoutSeconds) {
-        this.provisionTimeoutSeconds = provisionTimeoutSeconds;
+    public void setProvisionTimeout(String provisionTimeout) {
+        this.provisionTimeout = strip(provisionTimeout);
     }
 
     public String getImage() {
@@ -275,18 +330,18 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
         }
 
         @POST
-        public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
-            return Forms.check(() -> FieldChecks.range("connect timeout (seconds)", value, 1, 600));
+        public FormValidation doCheckConnectTimeout(@QueryParameter String value) {
+            return Forms.check(() -> checkConnectTimeout(value));
         }
 
         @POST
-        public FormValidation doCheckReadTimeoutSeconds(@QueryParameter String value) {
-            return Forms.check(() -> FieldChecks.range("read timeout (seconds)", value, 1, 3600));
+        public FormValidation doCheckReadTimeout(@QueryParameter String value) {
+            return Forms.check(() -> checkReadTimeout(value));
         }
 
         @POST
-        public FormValidation doCheckProvisionTimeoutSeconds(@QueryParameter String value) {
-            return Forms.check(() -> FieldChecks.range("provisioning timeout (seconds)", value, 30, 86400));
+        public FormValidation doCheckProvisionTimeout(@QueryParameter String value) {
+            return Forms.check(() -> checkProvisionTimeout(value));
         }
 
         @POST
@@ -303,8 +358,8 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
                 @QueryParameter String credentialsId, @QueryParameter String region,
                 @QueryParameter String userDomain, @QueryParameter String projectName,
                 @QueryParameter String projectDomain, @QueryParameter boolean tlsVerify,
-                @QueryParameter String caCertificate, @QueryParameter int connectTimeoutSeconds,
-                @QueryParameter int readTimeoutSeconds) {
+                @QueryParameter String caCertificate, @QueryParameter String connectTimeout,
+                @QueryParameter String readTimeout) {
             Forms.checkConfigure(null);
             OpenStackCloud cloud = new OpenStackCloud(name == null || name.isBlank() ? "(unsaved)" : name,
                     keystoneUrl, credentialsId);
@@ -314,11 +369,13 @@ public final class OpenStackCloud implements Describable<OpenStackCloud> {
             cloud.setProjectDomain(projectDomain);
             cloud.setTlsVerify(tlsVerify);
             cloud.setCaCertificate(caCertificate);
-            cloud.setConnectTimeoutSeconds(connectTimeoutSeconds);
-            cloud.setReadTimeoutSeconds(readTimeoutSeconds);
-            FieldCheck url = FieldChecks.keystoneUrl(keystoneUrl);
-            if (url.isError()) {
-                return Forms.validation(url);
+            cloud.setConnectTimeout(connectTimeout);
+            cloud.setReadTimeout(readTimeout);
+            for (FieldCheck check : List.of(FieldChecks.keystoneUrl(keystoneUrl), checkConnectTimeout(connectTimeout),
+                    checkReadTimeout(readTimeout))) {
+                if (check.isError()) {
+                    return Forms.validation(check);
+                }
             }
             return Forms.validation(ConnectionProbe.probe(cloud));
         }

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.packagepipeline.jenkins.form;
 
+import io.jenkins.plugins.packagepipeline.Durations;
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.store.DatabaseUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -108,6 +111,53 @@ public final class FieldChecks {
             return FieldCheck.error("The " + what + " " + n + " is out of range: use " + min + " to " + max + ".");
         }
         return FieldCheck.ok();
+    }
+
+    /**
+     * A duration of more than zero in {@link Durations}' syntax ({@code 90s}, {@code 30m}, {@code 2h}, {@code 1d},
+     * {@code PT1H30M}; a bare number is refused), {@code field} naming the argument or setting as Jenkinsfiles and
+     * Configuration as Code write it. Empty is fine: the default applies.
+     */
+    public static FieldCheck duration(String field, String value) {
+        return duration(field, value, null, null);
+    }
+
+    /** As {@link #duration(String, String)}, within [min, max]. */
+    public static FieldCheck duration(String field, String value, Duration min, Duration max) {
+        String v = trim(value);
+        if (v.isEmpty()) {
+            return FieldCheck.ok();
+        }
+        try {
+            parseDuration(field, v, min, max);
+            return FieldCheck.ok();
+        } catch (PackagePipelineException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+    }
+
+    /**
+     * The duration {@code value} gives, checked as {@link #duration(String, String, Duration, Duration)} does
+     * ({@code min} and {@code max} may be null: no limit), or {@code fallback} when it is empty.
+     *
+     * @param field the argument or setting, for the message, e.g. {@code provisionInstance: lease}
+     * @throws PackagePipelineException naming {@code field}, the value and the accepted forms or limits
+     */
+    public static Duration durationOr(Duration fallback, String field, String value, Duration min, Duration max) {
+        String v = trim(value);
+        return v.isEmpty() ? fallback : parseDuration(field, v, min, max);
+    }
+
+    private static Duration parseDuration(String field, String v, Duration min, Duration max) {
+        Duration d = Durations.parsePositive(v, field);
+        boolean tooShort = min != null && d.compareTo(min) < 0;
+        boolean tooLong = max != null && d.compareTo(max) > 0;
+        if (tooShort || tooLong) {
+            String limits = min != null && max != null ? Durations.format(min) + " to " + Durations.format(max)
+                    : tooShort ? "at least " + Durations.format(min) : "at most " + Durations.format(max);
+            throw new PackagePipelineException(field + " '" + v + "' is out of range: use " + limits + ".");
+        }
+        return d;
     }
 
     /** The data directory of a repo target: an absolute path on the agent that builds and publishes. */

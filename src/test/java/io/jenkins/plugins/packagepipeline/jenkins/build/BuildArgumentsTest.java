@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.build.BuildReport;
 import io.jenkins.plugins.packagepipeline.build.BuildSettings;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,7 @@ class BuildArgumentsTest {
         args.setBuilder("rpmbuild");
         args.setWorkers(1);
         args.setDatadir("/tmp/scratch");
-        args.setBuildTimeoutMinutes(5);
+        args.setBuildTimeout("5m");
         args.setDist(".el10");
         BuildSettings settings = args.plan(trunk()).settings();
         assertEquals("rpmbuild", settings.builder());
@@ -76,6 +78,12 @@ class BuildArgumentsTest {
         assertEquals("rpmbuild", plan.builder());
         assertEquals(2, plan.workers());
         assertEquals(".el9", plan.settings().dist());
+        assertEquals(Duration.ofMinutes(30), plan.settings().buildTimeout(), "the engine's default build timeout");
+        args.setBuildTimeout(" ");
+        assertEquals(null, args.getBuildTimeout(), "blank: left out");
+        assertEquals(Duration.ofMinutes(30), args.plan(null).settings().buildTimeout());
+        args.setBuildTimeout("PT1H30M");
+        assertEquals(Duration.ofMinutes(90), args.plan(null).settings().buildTimeout());
         args.setCatalog("catalog.yaml");
         assertEquals(Path.of("/ws/catalog.yaml"), args.plan(null).catalogFile(Path.of("/ws")));
     }
@@ -99,6 +107,28 @@ class BuildArgumentsTest {
         BuildPlan noCatalog = withoutCatalog.plan(null);
         assertTrue(assertThrows(PackagePipelineException.class, () -> noCatalog.catalogFile(Path.of("/ws")))
                 .getMessage().contains("catalog:"));
+    }
+
+    @Test
+    void aBadBuildTimeoutIsRefusedNamingTheArgumentAndTheValue() {
+        String write = "; write " + Durations.SYNTAX + ".";
+        Map<String, String> expected = Map.of(
+                "30", "buildPackage: buildTimeout '30' is not a duration (a bare number is refused: add its unit, e.g."
+                        + " 30s or 30m)" + write,
+                "0m", "buildPackage: buildTimeout '0m' must be more than zero" + write,
+                "PT-30M", "buildPackage: buildTimeout 'PT-30M' is negative" + write,
+                "-30m", "buildPackage: buildTimeout '-30m' is not a duration" + write,
+                "half an hour", "buildPackage: buildTimeout 'half an hour' is not a duration" + write);
+        for (var bad : expected.entrySet()) {
+            BuildArguments args = new BuildArguments();
+            args.setTarget("trunk");
+            args.setBuildTimeout(bad.getKey());
+            assertEquals(bad.getValue(), assertThrows(PackagePipelineException.class, () -> args.plan(trunk()))
+                    .getMessage());
+            assertEquals(bad.getValue().substring("buildPackage: ".length()),
+                    BuildArguments.checkBuildTimeout(bad.getKey()).message(), "the form says the same");
+        }
+        assertEquals("", BuildArguments.checkBuildTimeout("").message(), "empty keeps the default");
     }
 
     @Test

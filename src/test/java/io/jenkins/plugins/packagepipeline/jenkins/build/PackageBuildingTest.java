@@ -84,7 +84,7 @@ class PackageBuildingTest {
         Files.writeString(dir.resolve("workspace/catalog.yaml"), "releases:\n  - name: trunk\n    source-branch: main\n"
                 + "    distgit-branch: main\npackages:\n" + String.join("", catalogEntries));
         return new BuildPlan("trunk", dir.resolve("data").toString(), "https://trunk.example.org/repos",
-                "catalog.yaml", packages, null, "rpmbuild", 2, null, 0, false, false, false, false);
+                "catalog.yaml", packages, null, "rpmbuild", 2, null, null, false, false, false, false);
     }
 
     @Test

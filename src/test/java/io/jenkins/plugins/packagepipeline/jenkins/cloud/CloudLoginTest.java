@@ -56,8 +56,8 @@ class CloudLoginTest {
         OpenStackCloud cloud = new OpenStackCloud("rdo", "https://keystone.example.org:5000/v3", "rdo-appcred");
         cloud.setRegion("RegionTwo");
         cloud.setTlsVerify(false);
-        cloud.setConnectTimeoutSeconds(7);
-        cloud.setReadTimeoutSeconds(90);
+        cloud.setConnectTimeout("7s");
+        cloud.setReadTimeout("PT1M30S");
         CloudConnection connection = CloudLogin.connection(cloud,
                 CloudLogin.applicationCredential("ac-id", "ac-secret"), null);
         assertEquals("https://keystone.example.org:5000/v3", connection.identityV3());
@@ -70,6 +70,35 @@ class CloudLoginTest {
     }
 
     @Test
+    void theCloudsDefaultTimeoutsApplyWhenLeftEmpty() {
+        OpenStackCloud cloud = new OpenStackCloud("rdo", "https://keystone.example.org:5000/v3", "rdo-appcred");
+        cloud.setConnectTimeout(" ");
+        cloud.setReadTimeout(null);
+        CloudConnection connection = CloudLogin.connection(cloud,
+                CloudLogin.applicationCredential("ac-id", "ac-secret"), null);
+        assertEquals(Duration.ofSeconds(30), connection.connectTimeout());
+        assertEquals(Duration.ofMinutes(2), connection.readTimeout());
+        assertEquals("30s", cloud.getConnectTimeout());
+        assertEquals("15m", cloud.getProvisionTimeout());
+        assertEquals(Duration.ofMinutes(15), cloud.provisionTimeout());
+    }
+
+    @Test
+    void aBadTimeoutOfTheCloudIsRefusedNamingTheCloudTheSettingAndTheValue() {
+        OpenStackCloud cloud = new OpenStackCloud("rdo", "https://keystone.example.org:5000/v3", "rdo-appcred");
+        cloud.setReadTimeout("120");
+        PackagePipelineException bare = assertThrows(PackagePipelineException.class, () -> CloudLogin.connection(
+                cloud, CloudLogin.applicationCredential("ac-id", "ac-secret"), null));
+        assertTrue(bare.getMessage().startsWith("Cloud 'rdo': readTimeout '120' is not a duration (a bare number is"
+                + " refused: add its unit, e.g. 120s or 120m)"), bare.getMessage());
+        cloud.setReadTimeout("2m");
+        cloud.setConnectTimeout("1h");
+        PackagePipelineException tooLong = assertThrows(PackagePipelineException.class, () -> CloudLogin.connection(
+                cloud, CloudLogin.applicationCredential("ac-id", "ac-secret"), null));
+        assertEquals("Cloud 'rdo': connectTimeout '1h' is out of range: use 1s to 10m.", tooLong.getMessage());
+    }
+
+    @Test
     void noTemporaryCaFileIsLeftBehindAfterAFailedLogin() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -77,7 +106,7 @@ class CloudLoginTest {
         }
         OpenStackCloud cloud = new OpenStackCloud("rdo", "http://127.0.0.1:" + closedPort + "/v3", "rdo-appcred");
         cloud.setCaCertificate("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----");
-        cloud.setConnectTimeoutSeconds(2);
+        cloud.setConnectTimeout("2s");
         List<String> progress = new ArrayList<>();
         assertThrows(RuntimeException.class, () -> CloudLogin.withSession(cloud,
                 CloudLogin.applicationCredential("ac-id", "ac-secret"), progress::add, session -> "unreachable",

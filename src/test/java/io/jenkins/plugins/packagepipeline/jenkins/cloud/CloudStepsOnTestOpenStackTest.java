@@ -54,7 +54,7 @@ class CloudStepsOnTestOpenStackTest {
         cloud.setImage("cirros");
         cloud.setFlavor("m1.large");
         cloud.setNetwork("private");
-        cloud.setProvisionTimeoutSeconds(300);
+        cloud.setProvisionTimeout("5m");
         return cloud;
     }
 
@@ -69,7 +69,7 @@ class CloudStepsOnTestOpenStackTest {
         InstanceArguments arguments = new InstanceArguments();
         arguments.setNamePrefix("pp-glue");
         arguments.setFlavor("m1.tiny");
-        arguments.setLeaseHours(1);
+        arguments.setLease("1h");
 
         Instance instance = CloudLogin.withSession(cloud, credentials, log.progress(), session -> {
             Instance made = new Provisioner(session).provision(arguments.toSpec("withInstance", cloud,

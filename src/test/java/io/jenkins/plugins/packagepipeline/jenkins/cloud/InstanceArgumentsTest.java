@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.cloud.InstanceSpec;
 import io.jenkins.plugins.packagepipeline.jenkins.config.OpenStackCloud;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InstanceArgumentsTest {
@@ -26,7 +28,7 @@ class InstanceArgumentsTest {
         cloud.setSecurityGroups("default ssh");
         cloud.setVolumeSizeGb(20);
         cloud.setFloatingIpPool("public");
-        cloud.setProvisionTimeoutSeconds(600);
+        cloud.setProvisionTimeout("10m");
         return cloud;
     }
 
@@ -42,8 +44,9 @@ class InstanceArgumentsTest {
         assertEquals("public", spec.floatingIpPool());
         assertNull(spec.name());
         assertEquals(InstanceArguments.DEFAULT_NAME_PREFIX, spec.namePrefix());
-        assertEquals(Duration.ofSeconds(600), spec.activeTimeout());
+        assertEquals(Duration.ofMinutes(10), spec.activeTimeout());
         assertEquals(Duration.ofHours(24), spec.lease());
+        assertEquals(InstanceArguments.DEFAULT_LEASE, new InstanceArguments().getLease());
         assertEquals(0, spec.waitForPort());
         assertEquals(InstanceSpec.DEFAULT_CAPACITY_ATTEMPTS, spec.capacityAttempts(), "null: the engine's default");
     }
@@ -56,7 +59,7 @@ class InstanceArgumentsTest {
         args.setSecurityGroups("web, ssh");
         args.setVolumeSizeGb(0);
         args.setWaitForSsh(true);
-        args.setLeaseHours(2);
+        args.setLease("2h");
         args.setCapacityAttempts(1);
         args.setUserData("#cloud-config\npackages: [rpm-build]\n");
         InstanceSpec spec = args.toSpec("withInstance", cloud(), ORIGIN);
@@ -66,6 +69,7 @@ class InstanceArgumentsTest {
         assertEquals(List.of("web", "ssh"), spec.securityGroups());
         assertEquals(0, spec.bootVolumeGb());
         assertEquals(22, spec.waitForPort());
+        assertEquals(Duration.ofMinutes(10), spec.portTimeout());
         assertEquals(Duration.ofHours(2), spec.lease());
         assertEquals(1, spec.capacityAttempts());
         assertEquals("https://ci.example.org/", spec.owner());
@@ -86,12 +90,48 @@ class InstanceArgumentsTest {
     }
 
     @Test
-    void aLeaseUnderAnHourIsRefused() {
+    void theLeaseTakesTheDurationSyntaxAndEmptyKeepsTheDefault() {
         InstanceArguments args = new InstanceArguments();
-        args.setLeaseHours(0);
+        for (var lease : Map.of("90m", Duration.ofMinutes(90), "3d", Duration.ofDays(3), "PT36H",
+                Duration.ofHours(36), " ", Duration.ofHours(24)).entrySet()) {
+            args.setLease(lease.getKey());
+            assertEquals(lease.getValue(), args.toSpec("withInstance", cloud(), ORIGIN).lease(), lease.getKey());
+        }
+        args.setLease(" ");
+        assertEquals("24h", args.getLease(), "blank: the default");
+    }
+
+    @Test
+    void aBadLeaseIsRefusedNamingTheStepTheArgumentAndTheValue() {
+        String write = "; write " + Durations.SYNTAX + ".";
+        java.util.Map<String, String> expected = Map.of(
+                "24", "provisionInstance: lease '24' is not a duration (a bare number is refused: add its unit, e.g."
+                        + " 24s or 24m)" + write,
+                "0h", "provisionInstance: lease '0h' must be more than zero" + write,
+                "PT-1H", "provisionInstance: lease 'PT-1H' is negative" + write,
+                "-1h", "provisionInstance: lease '-1h' is not a duration" + write,
+                "tomorrow", "provisionInstance: lease 'tomorrow' is not a duration" + write);
+        for (var bad : expected.entrySet()) {
+            InstanceArguments args = new InstanceArguments();
+            args.setLease(bad.getKey());
+            PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                    () -> args.toSpec("provisionInstance", cloud(), ORIGIN));
+            assertEquals(bad.getValue(), e.getMessage());
+            assertEquals(bad.getValue(), assertThrows(PackagePipelineException.class,
+                    () -> args.lease("provisionInstance")).getMessage(), "the check made before the cloud is asked");
+            assertEquals(bad.getValue().substring("provisionInstance: ".length()),
+                    InstanceArguments.checkLease(bad.getKey()).message(), "the form says the same");
+        }
+    }
+
+    @Test
+    void aBadProvisioningTimeoutOfTheCloudIsRefusedNamingTheCloud() {
+        OpenStackCloud cloud = cloud();
+        cloud.setProvisionTimeout("600");
         PackagePipelineException e = assertThrows(PackagePipelineException.class,
-                () -> args.toSpec("provisionInstance", cloud(), ORIGIN));
-        assertTrue(e.getMessage().contains("leaseHours 0"), e.getMessage());
+                () -> new InstanceArguments().toSpec("provisionInstance", cloud, ORIGIN));
+        assertTrue(e.getMessage().startsWith("Cloud 'rdo': provisionTimeout '600' is not a duration (a bare number"
+                + " is refused"), e.getMessage());
     }
 
     @Test

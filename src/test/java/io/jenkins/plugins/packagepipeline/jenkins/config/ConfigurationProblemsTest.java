@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.jenkins.settings.InstanceSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ConfigurationProblemsTest {
     @Test
     void everyBadValueIsReportedWithItsEntry() {
         OpenStackCloud cloud = new OpenStackCloud("rdo", "keystone.example.org", " ");
-        cloud.setReadTimeoutSeconds(0);
+        cloud.setReadTimeout("0s");
         RepoTarget target = target("trunk");
         target.setDlrnApiUrl("https://dlrn.example.org/api");
         target.setWorkers(100);
@@ -40,10 +41,41 @@ class ConfigurationProblemsTest {
         assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("Cloud 'rdo': The Keystone URL 'keystone.example.org'"),
                 problems.get(0));
-        assertTrue(problems.stream().anyMatch(p -> p.contains("read timeout")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.equals("Cloud 'rdo': readTimeout '0s' must be more than zero; write " + Durations.SYNTAX + ".")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("Repo target 'trunk': Choose the credentials for"
                 + " the DLRN API")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("number of workers 100")), problems.toString());
+    }
+
+    @Test
+    void everyTimeoutOfACloudIsADurationWithinItsLimits() {
+        String write = "; write " + Durations.SYNTAX + ".";
+        OpenStackCloud cloud = cloud("rdo");
+        cloud.setConnectTimeout("30");
+        cloud.setReadTimeout("PT-1M");
+        cloud.setProvisionTimeout("a while");
+        assertEquals(List.of("Cloud 'rdo': connectTimeout '30' is not a duration (a bare number is refused: add its"
+                + " unit, e.g. 30s or 30m)" + write, "Cloud 'rdo': readTimeout 'PT-1M' is negative" + write,
+                "Cloud 'rdo': provisionTimeout 'a while' is not a duration" + write), cloud.problems());
+
+        cloud.setConnectTimeout("11m");
+        cloud.setReadTimeout("0s");
+        cloud.setProvisionTimeout("29s");
+        assertEquals(List.of("Cloud 'rdo': connectTimeout '11m' is out of range: use 1s to 10m.",
+                "Cloud 'rdo': readTimeout '0s' must be more than zero" + write,
+                "Cloud 'rdo': provisionTimeout '29s' is out of range: use 30s to 1d."), cloud.problems());
+
+        cloud.setConnectTimeout("10m");
+        cloud.setReadTimeout("1h");
+        cloud.setProvisionTimeout("P1D");
+        assertEquals(List.of(), cloud.problems(), "the limits are allowed");
+        cloud.setConnectTimeout("");
+        cloud.setReadTimeout(" ");
+        cloud.setProvisionTimeout(null);
+        assertEquals(List.of(OpenStackCloud.DEFAULT_CONNECT_TIMEOUT, OpenStackCloud.DEFAULT_READ_TIMEOUT,
+                OpenStackCloud.DEFAULT_PROVISION_TIMEOUT), List.of(cloud.getConnectTimeout(), cloud.getReadTimeout(),
+                cloud.getProvisionTimeout()), "empty: the defaults");
+        assertEquals(List.of(), cloud.problems());
     }
 
     @Test

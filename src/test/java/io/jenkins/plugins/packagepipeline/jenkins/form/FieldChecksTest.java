@@ -3,7 +3,12 @@ package io.jenkins.plugins.packagepipeline.jenkins.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jenkins.plugins.packagepipeline.Durations;
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck.Level;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +73,59 @@ class FieldChecksTest {
 
     @Test
     void rangesNameTheFieldAndTheLimits() {
-        assertEquals(Level.OK, FieldChecks.range("read timeout (seconds)", "120", 1, 3600).level());
-        assertEquals(Level.OK, FieldChecks.range("read timeout (seconds)", "", 1, 3600).level());
-        FieldCheck tooBig = FieldChecks.range("read timeout (seconds)", "9000", 1, 3600);
+        assertEquals(Level.OK, FieldChecks.range("volume size (GB)", "120", 0, 16384).level());
+        assertEquals(Level.OK, FieldChecks.range("volume size (GB)", "", 0, 16384).level());
+        FieldCheck tooBig = FieldChecks.range("volume size (GB)", "90000", 0, 16384);
         assertEquals(Level.ERROR, tooBig.level());
-        assertTrue(tooBig.message().contains("9000") && tooBig.message().contains("1 to 3600"), tooBig.message());
+        assertTrue(tooBig.message().contains("90000") && tooBig.message().contains("0 to 16384"), tooBig.message());
         FieldCheck notNumber = FieldChecks.range("workers", "two", 1, 64);
         assertTrue(notNumber.message().contains("'two'"), notNumber.message());
+    }
+
+    @Test
+    void durationsTakeTheOneSyntaxAndEmptyKeepsTheDefault() {
+        for (String good : List.of("90s", "45m", "2h", "3d", "PT1H30M", "P1D", " 2H ")) {
+            assertEquals(Level.OK, FieldChecks.duration("lease", good).level(), good);
+        }
+        assertEquals(Level.OK, FieldChecks.duration("lease", "").level());
+        assertEquals(Level.OK, FieldChecks.duration("lease", null).level());
+        assertEquals(Duration.ofMinutes(45), FieldChecks.durationOr(null, "buildTimeout", "45m", null, null));
+        assertEquals(Duration.ofHours(24), FieldChecks.durationOr(Duration.ofHours(24), "lease", " ", null, null));
+    }
+
+    @Test
+    void aBadDurationIsRefusedNamingTheFieldAndTheValue() {
+        String write = "; write " + Durations.SYNTAX + ".";
+        assertEquals("lease '24' is not a duration (a bare number is refused: add its unit, e.g. 24s or 24m)" + write,
+                FieldChecks.duration("lease", "24").message());
+        assertEquals("lease '0s' must be more than zero" + write, FieldChecks.duration("lease", "0s").message());
+        assertEquals("lease 'PT-2H' is negative" + write, FieldChecks.duration("lease", "PT-2H").message());
+        assertEquals("lease '-2h' is not a duration" + write, FieldChecks.duration("lease", "-2h").message());
+        assertEquals("lease 'a day' is not a duration" + write, FieldChecks.duration("lease", "a day").message());
+        assertEquals("lease '5 weeks' is not a duration" + write, FieldChecks.duration("lease", "5 weeks").message());
+        for (String bad : List.of("24", "0s", "PT-2H", "-2h", "a day")) {
+            assertEquals(Level.ERROR, FieldChecks.duration("lease", bad).level(), bad);
+            PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                    () -> FieldChecks.durationOr(null, "provisionInstance: lease", bad, null, null));
+            assertTrue(e.getMessage().startsWith("provisionInstance: lease '" + bad + "' "), e.getMessage());
+        }
+    }
+
+    @Test
+    void durationLimitsAreInclusiveAndNamedInTheDurationSyntax() {
+        Duration second = Duration.ofSeconds(1);
+        Duration tenMinutes = Duration.ofMinutes(10);
+        assertEquals(Level.OK, FieldChecks.duration("connectTimeout", "1s", second, tenMinutes).level());
+        assertEquals(Level.OK, FieldChecks.duration("connectTimeout", "PT10M", second, tenMinutes).level());
+        assertEquals("connectTimeout '601s' is out of range: use 1s to 10m.",
+                FieldChecks.duration("connectTimeout", "601s", second, tenMinutes).message());
+        assertEquals("provisionTimeout '10s' is out of range: use at least 30s.",
+                FieldChecks.duration("provisionTimeout", "10s", Duration.ofSeconds(30), null).message());
+        assertEquals("readTimeout '2d' is out of range: use at most 1h.",
+                FieldChecks.duration("readTimeout", "2d", null, Duration.ofHours(1)).message());
+        assertEquals("connectTimeout '0s' must be more than zero; write " + Durations.SYNTAX + ".",
+                FieldChecks.duration("connectTimeout", "0s", second, tenMinutes).message(),
+                "zero is refused as the command line refuses it, before the limits");
     }
 
     @Test

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.Credentials;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Every data-bound class of the glue (steps, build steps, the wrapper, configuration entries, credentials) has a
@@ -67,6 +70,42 @@ class HelpFilesTest {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    /**
+     * Every {@code doCheck<Field>} of a descriptor (its own or inherited from the glue) checks a field its class's
+     * form has, so a renamed argument cannot leave its check behind, and answers POST only.
+     */
+    @Test
+    void everyFieldCheckChecksAFieldOfTheFormAndIsPostOnly() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int checks = 0;
+        for (Class<?> type : GlueSteps.glueClasses()) {
+            Path form = find(type, "config.jelly");
+            if (form == null || Modifier.isAbstract(type.getModifiers())) {
+                continue;
+            }
+            String jelly = Files.readString(form);
+            for (Class<?> descriptor : type.getDeclaredClasses()) {
+                for (Method method : descriptor.getMethods()) {
+                    if (!method.getName().startsWith("doCheck")
+                            || !method.getDeclaringClass().getName().startsWith("io.jenkins.")) {
+                        continue;
+                    }
+                    checks++;
+                    String field = method.getName().substring("doCheck".length());
+                    field = field.substring(0, 1).toLowerCase(Locale.ROOT) + field.substring(1);
+                    if (!jelly.contains("field=\"" + field + "\"")) {
+                        problems.add(type.getSimpleName() + " checks '" + field + "', not a field of its form");
+                    }
+                    if (!method.isAnnotationPresent(POST.class)) {
+                        problems.add(type.getSimpleName() + "." + method.getName() + " is not @POST");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(checks >= 10, "found " + checks + " field checks: were the descriptors read?");
     }
 
     /** A view or help file of {@code type}, looked up as Jenkins does: in its resources, then its superclasses'. */
