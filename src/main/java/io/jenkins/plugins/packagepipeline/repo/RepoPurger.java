@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -69,7 +72,7 @@ public final class RepoPurger {
             pointers.resolve(RepoPointers.CONSISTENT).ifPresent(protectedDirs::add);
             List<BuildRecord> purged = new ArrayList<>();
             int kept = 0;
-            long bytes = 0;
+            FreedSpace freed = new FreedSpace();
             for (BuildRecord latest : store.latestPerPackage()) {
                 for (BuildRecord build : store.history(latest.packageName())) {
                     if (build.purged() || build.buildTime() == null || !build.buildTime().isBefore(cutoff)) {
@@ -82,7 +85,7 @@ public final class RepoPurger {
                     }
                     List<Path> removable = removable(dir);
                     for (Path p : removable) {
-                        bytes += size(p);
+                        freed.add(p);
                     }
                     if (!dryRun) {
                         removeManifest(dir);
@@ -105,7 +108,7 @@ public final class RepoPurger {
                 if (manifest.isPresent() && !builtBefore(manifest.get(), cutoff)) {
                     continue;
                 }
-                bytes += size(copy);
+                freed.add(copy);
                 if (!dryRun) {
                     removeManifest(copy);
                     FileTrees.delete(copy);
@@ -115,7 +118,7 @@ public final class RepoPurger {
             if (!dryRun) {
                 StatusReports.write(config, store);
             }
-            return new PurgeResult(purged, kept, bytes, dryRun, supersededRemoved);
+            return new PurgeResult(purged, kept, freed.bytes(), dryRun, supersededRemoved);
         }
     }
 
@@ -150,14 +153,39 @@ public final class RepoPurger {
         }
     }
 
-    private static long size(Path p) throws IOException {
-        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            return Files.size(p);
+    /**
+     * The space that removing a set of paths frees. An RPM is hard-linked into every snapshot that holds it, so a
+     * file counts only once all of its links are among the removed paths; each file is seen before it is deleted.
+     */
+    private static final class FreedSpace {
+        /** File key to {size, links when first seen, links seen}. */
+        private final Map<Object, long[]> files = new HashMap<>();
+        private long unkeyed;
+
+        void add(Path path) throws IOException {
+            List<Path> regular;
+            try (Stream<Path> walk = Files.walk(path)) {
+                regular = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            }
+            for (Path file : regular) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                Object key = attributes.fileKey();
+                if (key == null) {
+                    unkeyed += attributes.size();
+                    continue;
+                }
+                int links = (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+                files.computeIfAbsent(key, k -> new long[] {attributes.size(), links, 0})[2]++;
+            }
         }
-        try (Stream<Path> files = Files.walk(p)) {
-            long total = 0;
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                total += Files.size(f);
+
+        long bytes() {
+            long total = unkeyed;
+            for (long[] file : files.values()) {
+                if (file[2] >= file[1]) {
+                    total += file[0];
+                }
             }
             return total;
         }

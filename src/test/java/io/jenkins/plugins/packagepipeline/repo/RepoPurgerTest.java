@@ -45,6 +45,21 @@ class RepoPurgerTest {
         builds.close();
     }
 
+    /** The disk space the build directories' files take: each file once, however many hard links it has. */
+    private long bytesInBuildDirectories() throws Exception {
+        Path repos = builds.dataDir.resolve("repos");
+        java.util.Map<Object, Long> files = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(repos)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                if (repos.relativize(f).getNameCount() >= 4) { // repos/<h>/<h>/<build>/...: not the reports
+                    var attributes = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                    files.put(attributes.fileKey(), attributes.size());
+                }
+            }
+        }
+        return files.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     private Path dirOf(BuildRecord b) {
         return builds.dataDir.resolve(b.repoDir());
     }
@@ -64,7 +79,12 @@ class RepoPurgerTest {
     void purgeKeepsNewestSuccessesAndPointerTargetsAndTheRecords() throws Exception {
         Path consistentBefore = builds.dataDir.resolve("repos/consistent").toRealPath();
         assertEquals(dirOf(gamma2), consistentBefore, "gamma 2.0 was the last snapshot before beta failed");
+        long usedBefore = bytesInBuildDirectories();
+        long announced = new RepoPurger(config, builds.store).purge(Instant.now(), true).bytesFreed();
         RepoPurger.PurgeResult result = new RepoPurger(config, builds.store).purge(Instant.now(), false);
+        assertEquals(usedBefore - bytesInBuildDirectories(), result.bytesFreed(),
+                "the space freed, not the RPMs' hard links other snapshots keep");
+        assertEquals(announced, result.bytesFreed(), "the dry run announced it");
 
         // alpha 1.0 and gamma 1.0 are superseded and unpointed; beta's failed 2.0 has only logs.
         assertEquals(java.util.Set.of(alpha1.sourceCommit(), beta2failed.sourceCommit(), gamma1.sourceCommit()),
