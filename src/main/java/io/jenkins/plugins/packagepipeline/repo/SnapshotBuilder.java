@@ -9,6 +9,7 @@ import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
 final class SnapshotBuilder {
     static final String COMPONENTS_DIR = "components";
     private static final String SIGNED_MARKER = ".signed-by-";
+    /** Suffix of the temporary copy that gives an RPM shared by other snapshots a file of its own. */
+    private static final String UNSHARED_SUFFIX = ".unshared";
 
     private final RepoConfig config;
     private final GpgSigner signer;
@@ -59,7 +62,7 @@ final class SnapshotBuilder {
         }
         clean(snapshot, build);
         if (signer != null) {
-            ensureSigned(rpmsByBuild);
+            ensureSigned(rpmsByBuild, snapshot);
         }
         List<SnapshotManifest.Entry> entries = new ArrayList<>();
         if (config.components()) {
@@ -176,18 +179,37 @@ final class SnapshotBuilder {
     /**
      * Signs, in their own directories and with one rpmsign run, the RPMs of the builds not yet signed with this key;
      * a marker file per build remembers it (so enabling signing on a large repository signs everything once).
+     * rpmsign rewrites each RPM in the build's directory, which is also the snapshot published for that build, whose
+     * repodata names the unsigned RPMs' checksums. So, before signing, the pointers serving such a snapshot move to a
+     * hard-linked copy of it ({@link SupersededSnapshots}: the copy keeps the unsigned files its metadata describes)
+     * and its {@code snapshot.json} is removed, so that a later publish of that build remakes its snapshot and a
+     * mirror moves the secondary's pointers off it first. A crash at any point leaves every pointer on a complete
+     * repository.
+     *
+     * @param snapshot the snapshot being made now (not published yet)
      */
-    private void ensureSigned(Map<BuildRecord, List<Path>> rpmsByBuild) throws IOException, InterruptedException {
+    private void ensureSigned(Map<BuildRecord, List<Path>> rpmsByBuild, Path snapshot)
+            throws IOException, InterruptedException {
         List<Path> markers = new ArrayList<>();
         List<Path> toSign = new ArrayList<>();
         for (Map.Entry<BuildRecord, List<Path>> e : rpmsByBuild.entrySet()) {
-            Path marker = snapshotDir(e.getKey()).resolve(SIGNED_MARKER + signer.fingerprint());
+            Path dir = snapshotDir(e.getKey());
+            Path marker = dir.resolve(SIGNED_MARKER + signer.fingerprint());
             if (!Files.exists(marker)) {
                 markers.add(marker);
                 toSign.addAll(e.getValue());
+                if (!dir.equals(snapshot)) {
+                    SupersededSnapshots.preserveServed(config.reposDir(), dir);
+                    if (Files.deleteIfExists(dir.resolve(SnapshotManifest.FILE_NAME))) {
+                        RepoFiles.syncDirectory(dir);
+                    }
+                }
             }
         }
         removeSigningLeftovers(toSign);
+        for (Path rpm : toSign) {
+            unshare(rpm);
+        }
         signer.signRpms(toSign);
         // rpmsign replaces each RPM by a signed copy (a rename): flush the copies and their directories
         RepoFiles.syncFiles(toSign);
@@ -200,6 +222,20 @@ final class SnapshotBuilder {
     }
 
     /**
+     * Replaces {@code rpm}, when other snapshots hard-link it, by a copy of its own (copied, flushed, renamed over
+     * it), so that signing it changes no other snapshot.
+     */
+    private static void unshare(Path rpm) throws IOException {
+        if ((Integer) Files.getAttribute(rpm, "unix:nlink") < 2) {
+            return;
+        }
+        Path copy = rpm.resolveSibling("." + rpm.getFileName() + UNSHARED_SUFFIX);
+        Files.copy(rpm, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        RepoFiles.syncFiles(List.of(copy));
+        RepoFiles.rename(copy, rpm);
+    }
+
+    /**
      * Removes what an rpmsign killed mid-way leaves next to an RPM: its detached signature {@code <rpm>.sig} (gpg
      * refuses to overwrite it) and its rewritten copy {@code <rpm>.XXXXXX}, which never replaced the original.
      */
@@ -209,7 +245,7 @@ final class SnapshotBuilder {
             try (Stream<Path> siblings = Files.list(rpm.getParent())) {
                 for (Path p : siblings.toList()) {
                     String other = p.getFileName().toString();
-                    if (other.equals(name + ".sig")
+                    if (other.equals(name + ".sig") || other.equals("." + name + UNSHARED_SUFFIX)
                             || (other.startsWith(name + ".") && other.length() == name.length() + 7)) {
                         Files.deleteIfExists(p);
                     }
