@@ -1,5 +1,6 @@
 package com.cloudbees.plugins.credentials;
 
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -19,6 +20,12 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(@NonNull Class<C> type,
             @Nullable ItemGroup itemGroup, @Nullable Authentication authentication,
             @Nullable List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException();
+    }
+
+    @CheckForNull
+    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
+            @NonNull Run<?, ?> run, @Nullable List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException();
     }
 

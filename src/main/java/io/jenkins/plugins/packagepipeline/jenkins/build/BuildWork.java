@@ -7,7 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
-import io.jenkins.plugins.packagepipeline.jenkins.credentials.SystemCredentials;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.BuildCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
 import io.jenkins.plugins.packagepipeline.jenkins.run.BuildOutcome;
@@ -59,6 +59,6 @@ final class BuildWork {
      */
     static BuildDatabase database(BuildArguments arguments, RepoTarget target, Run<?, ?> run) {
         return target == null || arguments.getDatadir() != null ? BuildDatabase.inDataDirectory()
-                : TargetCredentials.database(target, SystemCredentials.forBuild(run));
+                : TargetCredentials.database(target, BuildCredentials.of(run));
     }
 }

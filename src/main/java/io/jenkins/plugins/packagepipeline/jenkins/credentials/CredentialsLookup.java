@@ -14,7 +14,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * Picks the credentials a setting names by id (a cloud's, a repo target's), of the type that setting needs, and
  * says what is wrong when it cannot: no id chosen, no credentials with that id, or credentials of another type;
  * each message names the setting's owner, the id and the type expected, and never a secret. Where the credentials
- * come from is a {@link Store}: in Jenkins the system credentials ({@link SystemCredentials#forBuild}).
+ * come from is a {@link Store}: in Jenkins a cloud's from the system credentials ({@link SystemCredentials#forBuild}),
+ * a repo target's from those the build may see ({@link BuildCredentials#of}).
  */
 public final class CredentialsLookup {
 

@@ -10,10 +10,11 @@ import java.util.List;
 import jenkins.model.Jenkins;
 
 /**
- * The credentials an administrator chose in the global configuration (a cloud's, a repo target's), as Jenkins holds
- * them. They belong to the system configuration, so they are looked up as the system among the credentials of
- * Jenkins itself (as openstack-cloud-plugin does for its clouds), not as the user running the build; each use is
- * recorded on the build. What is expected of them, and every message, is {@link CredentialsLookup}'s.
+ * The credentials of a cloud an administrator chose in the global configuration, as Jenkins holds them. They belong
+ * to the system configuration and are used on the controller only, so they are looked up as the system among the
+ * credentials of Jenkins itself (as openstack-cloud-plugin does for its clouds), not as the user running the build;
+ * each use is recorded on the build. A repo target's credentials, whose secrets reach agents, are
+ * {@link BuildCredentials}'. What is expected of them, and every message, is {@link CredentialsLookup}'s.
  */
 public final class SystemCredentials {
 

@@ -6,8 +6,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.BuildCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.CredentialsLookup;
-import io.jenkins.plugins.packagepipeline.jenkins.credentials.SystemCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.run.ConsoleLog;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackagePipelineAction;
@@ -42,7 +42,7 @@ final class PublishWork {
         SecretMasker masker = SecretMasker.none();
         try {
             RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
-            CredentialsLookup credentials = SystemCredentials.forBuild(run);
+            CredentialsLookup credentials = BuildCredentials.of(run);
             PublishRequest request = request(target, mirror, selection, credentials);
             StandardUsernamePasswordCredentials dlrnUser = dlrnImport
                     ? TargetCredentials.dlrnApiUser(target, credentials) : null;

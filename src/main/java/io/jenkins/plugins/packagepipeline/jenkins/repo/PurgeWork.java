@@ -5,8 +5,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.BuildCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.CredentialsLookup;
-import io.jenkins.plugins.packagepipeline.jenkins.credentials.SystemCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.TargetCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackagePipelineAction;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PurgeOutcome;
@@ -32,7 +32,7 @@ final class PurgeWork {
         try {
             RepoPurging.age(olderThan); // a bad value fails here, before the target, credentials or agent
             RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
-            PurgeRequest request = request(target, olderThan, dryRun, mirror, SystemCredentials.forBuild(run));
+            PurgeRequest request = request(target, olderThan, dryRun, mirror, BuildCredentials.of(run));
             masker = request.database().masker();
             PurgeOutcome outcome = workspace.act(new PurgeCallable(request, listener));
             PackagePipelineAction.record(run, outcome);
