@@ -179,8 +179,10 @@ final class SnapshotBuilder {
     /**
      * Signs, in their own directories and with one rpmsign run, the RPMs of the builds not yet signed with this key;
      * a marker file per build remembers it (so enabling signing on a large repository signs everything once).
-     * rpmsign rewrites each RPM in the build's directory, which is also the snapshot published for that build, whose
-     * repodata names the unsigned RPMs' checksums. So, before signing, the pointers serving such a snapshot move to a
+     * rpmsign rewrites an RPM in place when its signature fits the space the RPM reserves for it, so an RPM that
+     * other snapshots hard-link first gets a file of its own ({@link #unshare}): they keep the unsigned file their
+     * metadata describes. The build's directory is also the snapshot published for that build, whose repodata names
+     * the unsigned RPMs' checksums. So, before signing, the pointers serving such a snapshot move to a
      * hard-linked copy of it ({@link SupersededSnapshots}: the copy keeps the unsigned files its metadata describes)
      * and its {@code snapshot.json} is removed, so that a later publish of that build remakes its snapshot and a
      * mirror moves the secondary's pointers off it first. A crash at any point leaves every pointer on a complete
@@ -211,7 +213,8 @@ final class SnapshotBuilder {
             unshare(rpm);
         }
         signer.signRpms(toSign);
-        // rpmsign replaces each RPM by a signed copy (a rename): flush the copies and their directories
+        // rpmsign rewrote each RPM (in place, or by a rename when the signature did not fit): flush them and their
+        // directories
         RepoFiles.syncFiles(toSign);
         for (Path parent : toSign.stream().map(Path::getParent).distinct().toList()) {
             RepoFiles.syncDirectory(parent);

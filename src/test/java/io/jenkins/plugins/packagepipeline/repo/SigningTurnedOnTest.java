@@ -47,7 +47,8 @@ class SigningTurnedOnTest {
 
             Path consistent = repos.resolve("consistent").toRealPath();
             assertNotEquals(alphaDir, consistent, "consistent moved off the directory whose RPMs were signed");
-            assertTrue(consistent.startsWith(repos.resolve(SupersededSnapshots.DIR).toRealPath()), consistent.toString());
+            assertTrue(consistent.startsWith(repos.resolve(SupersededSnapshots.DIR).toRealPath()),
+                    consistent.toString());
             ProcessResult after = new Dnf(dir.resolve("root-after"), consistentUrl, null).run("install", "alpha");
             assertTrue(after.succeeded(), after.failureMessage("dnf install from consistent after signing"));
             assertFalse(Files.exists(alphaDir.resolve(SnapshotManifest.FILE_NAME)),
