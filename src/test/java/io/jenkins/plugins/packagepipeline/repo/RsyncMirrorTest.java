@@ -149,6 +149,8 @@ class RsyncMirrorTest {
                 () -> new RsyncMirror(config, unreachable).push());
         assertTrue(e.getMessage().contains("127.0.0.1") && e.getMessage().contains(String.valueOf(closedPort)),
                 e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertTrue(e.getMessage().contains("Connection refused"), "the cause, from ssh: " + e.getMessage());
         assertFalse(Files.exists(secondary.resolve("current")));
     }
 

@@ -191,9 +191,12 @@ public final class RsyncMirror {
         Files.createDirectories(logFile.getParent());
         ProcessResult result = ProcessRunner.command(command).timeout(config.toolTimeout()).log(logFile).run();
         if (!result.succeeded()) {
-            throw new PackagePipelineException(result.failureMessage(what)
-                    + "\nThe secondary keeps serving what it had: its pointers only move after the snapshots they"
-                    + " name have arrived. Check that " + target + " is reachable with this key and known host.");
+            String cause = result.timedOut() ? "timed out after " + result.timeout().toSeconds() + " s"
+                    : result.tail().stream().map(String::strip).filter(l -> !l.isEmpty())
+                            .reduce((first, last) -> last).orElse("exit code " + result.exitCode());
+            throw new PackagePipelineException(what + " failed: " + cause + ". The secondary keeps serving what it"
+                    + " had: its pointers only move after the snapshots they name have arrived. Check that " + target
+                    + " is reachable with this key and known host (full log: " + logFile + ").");
         }
         return result;
     }
