@@ -40,7 +40,12 @@ public final class JdkHttpExecutor implements HttpExecutorService {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final Map<Config, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
-    /** Makes this the executor OpenStack4j uses (its service loader takes whichever connector it finds first). */
+    /**
+     * Makes this the executor OpenStack4j uses. Its service loader takes whichever connector its class loader lists
+     * first, and the okhttp connector's jar registers itself too, in an order neither the plugin's class loader nor
+     * the command line's shaded jar promises; OpenStack4j 3.12 offers no setter, so its private field
+     * {@code HttpExecutor.service} is set. {@code JdkHttpExecutorTest} fails on an upgrade that changes it.
+     */
     static synchronized void install() {
         HttpExecutor executor = HttpExecutor.create();
         if (NAME.equals(executor.getExecutorName())) {
@@ -51,7 +56,8 @@ public final class JdkHttpExecutor implements HttpExecutorService {
             service.setAccessible(true);
             service.set(executor, new JdkHttpExecutor());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("Cannot install the java.net.http connector into OpenStack4j", e);
+            throw new IllegalStateException("Cannot install the java.net.http connector into OpenStack4j: its"
+                    + " private field HttpExecutor.service (OpenStack4j 3.12) is gone or changed", e);
         }
     }
 
