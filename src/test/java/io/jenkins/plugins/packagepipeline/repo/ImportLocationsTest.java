@@ -65,9 +65,11 @@ class ImportLocationsTest {
                 List.of("nowhere", "importBuild: from 'nowhere' (" + dir.resolve("nowhere") + ") does not exist: give"
                         + " a build output directory (it holds commit.yaml), a directory holding them"),
                 List.of("a-file", "importBuild: from 'a-file' (" + dir.resolve("a-file") + ") is not a directory"),
-                List.of(dir.resolve("empty").toString(), "importBuild: from '" + dir.resolve("empty") + "' holds no build"
-                        + " output directory: no commit.yaml in it, nor in repos/<h[0:2]>/<h[2:4]>/<name>/ under it"),
-                List.of("ftp://worker/out", "importBuild: from 'ftp://worker/out' is neither a path nor an http(s) URL"),
+                List.of(dir.resolve("empty").toString(), "importBuild: from '" + dir.resolve("empty")
+                        + "' holds no build output directory: no commit.yaml in it, nor in"
+                        + " repos/<h[0:2]>/<h[2:4]>/<name>/ under it"),
+                List.of("ftp://worker/out", "importBuild: from 'ftp://worker/out' is neither a path nor an"
+                        + " http(s) URL"),
                 List.of("http:///out", "importBuild: from 'http:///out' names no host"),
                 List.of("https://worker/out dir", "importBuild: from 'https://worker/out dir' is not a valid URL"),
                 List.of("  ", "importBuild: from holds an empty location"),
