@@ -2,10 +2,12 @@ package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.remote.BuildImporter;
+import io.jenkins.plugins.packagepipeline.repo.remote.ImportLocations;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +30,8 @@ public final class ImportCommand implements Callable<Integer> {
     RepoOptions repo;
 
     @Parameters(arity = "1..*", paramLabel = "LOCATION",
-            description = "A build output directory: a path, or the http(s) URL where it is served.")
+            description = "A build output directory, or a directory holding them (a worker's data directory or its"
+                    + " repos/), by path; or the http(s) URL where a build output directory is served.")
     List<String> locations;
 
     @Option(names = "--no-publish", description = "Only record the builds; publish later.")
@@ -40,11 +43,15 @@ public final class ImportCommand implements Callable<Integer> {
         try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
             BuildImporter importer = new BuildImporter(repo.config(), store).onProgress(out::println);
             List<BuildRecord> imported = new ArrayList<>();
-            for (String location : locations) {
-                List<BuildRecord> builds = importer.importBuild(location);
+            List<String> outputs = new ArrayList<>();
+            for (String location : locations) { // every location is checked before anything is imported
+                outputs.addAll(ImportLocations.expand(location, Path.of(""), "import"));
+            }
+            for (String output : outputs) {
+                List<BuildRecord> builds = importer.importBuild(output);
                 builds.forEach(b -> out.printf("imported %s %s (%s)%n", b.packageName(), b.repoDir(), b.status()));
                 if (builds.isEmpty()) {
-                    out.println("already recorded: " + location);
+                    out.println("already recorded: " + output);
                 }
                 imported.addAll(builds);
             }

@@ -102,6 +102,13 @@ class RepoCommandsTest {
         assertEquals(0, imported.exit(), imported.err() + imported.out());
         assertTrue(imported.out().contains("imported alpha"), imported.out());
         assertTrue(Files.isSymbolicLink(central.resolve("repos/current")));
+
+        Path other = dir.resolve("other-central"); // a worker's whole data directory: every build output under it
+        JdbcBuildStore.sqlite(other.resolve("build.db")).close();
+        Run whole = cli("import", "--datadir", other.toString(), "--no-publish", data.toString());
+        assertEquals(0, whole.exit(), whole.err() + whole.out());
+        assertTrue(whole.out().contains("imported alpha " + data.relativize(alphaDir)), whole.out());
+        assertTrue(!Files.exists(other.resolve("repos/current")), "--no-publish");
     }
 
     @Test
@@ -130,6 +137,11 @@ class RepoCommandsTest {
         assertTrue(dlrnWithoutUser.err().startsWith("ERROR: --dlrn-api needs --dlrn-user"), dlrnWithoutUser.err());
         assertTrue(dlrnWithoutUser.out().isEmpty(), "nothing is published before the options are checked: "
                 + dlrnWithoutUser.out());
+        Run nowhere = cli("import", "--datadir", dir.resolve("d").toString(), dir.resolve("nowhere").toString());
+        assertEquals(1, nowhere.exit());
+        assertTrue(nowhere.err().startsWith("ERROR: import '" + dir.resolve("nowhere") + "' does not exist"),
+                nowhere.err());
+        assertEquals(1, nowhere.err().lines().count(), nowhere.err());
     }
 
     @Test

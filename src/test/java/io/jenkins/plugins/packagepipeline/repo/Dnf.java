@@ -11,14 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The real dnf client against one repository URL, in a throwaway installroot (nothing touches the host). */
-final class Dnf {
+public final class Dnf {
     private final Path installroot;
     private final String baseurl;
     private final String gpgkeyUrl;
     private final Path reposDir;
 
     /** @param gpgkeyUrl the public key URL: with it gpgcheck and repo_gpgcheck are on, without both are off */
-    Dnf(Path installroot, String baseurl, String gpgkeyUrl) {
+    public Dnf(Path installroot, String baseurl, String gpgkeyUrl) {
         this.installroot = installroot;
         this.baseurl = baseurl;
         this.gpgkeyUrl = gpgkeyUrl;
@@ -42,7 +42,7 @@ final class Dnf {
         return new Dnf(installroot, otherBaseurl, otherGpgkeyUrl);
     }
 
-    ProcessResult run(String... args) throws IOException, InterruptedException {
+    public ProcessResult run(String... args) throws IOException, InterruptedException {
         Files.createDirectories(installroot);
         List<String> command = new ArrayList<>(List.of("dnf", "-y", "--refresh", "--disableplugin=*",
                 "--installroot", installroot.toString(), "--releasever=9", "--setopt=install_weak_deps=False",
@@ -62,7 +62,7 @@ final class Dnf {
     }
 
     /** NAME-VERSION-RELEASE of every package the repository offers, sorted. */
-    List<String> available() throws IOException, InterruptedException {
+    public List<String> available() throws IOException, InterruptedException {
         ProcessResult result = run("repoquery", "--quiet", "--qf", "%{name}-%{version}-%{release}");
         result.requireSuccess("dnf repoquery of " + baseurl);
         // keep the NVR lines; with gpgcheck dnf also prints the "Importing GPG key" lines
@@ -71,7 +71,7 @@ final class Dnf {
     }
 
     /** NAME-VERSION-RELEASE of the installed package {@code name}. */
-    String installed(String name) throws IOException, InterruptedException {
+    public String installed(String name) throws IOException, InterruptedException {
         ProcessResult result = ProcessRunner.command("rpm", "--root", installroot.toString(), "-q", name)
                 .timeout(Duration.ofMinutes(1)).run();
         return result.succeeded() ? result.tailText().strip().replace(".noarch", "") : null;

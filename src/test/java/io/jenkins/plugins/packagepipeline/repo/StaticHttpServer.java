@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * Serves a directory over HTTP on 127.0.0.1 and an ephemeral port, as a plain web server serves the repos directory:
  * files (following symbolic links such as {@code current}), a bare listing for directories, 404 otherwise.
  */
-final class StaticHttpServer implements AutoCloseable {
+public final class StaticHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
 
-    StaticHttpServer(Path root) throws IOException {
+    public StaticHttpServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -29,7 +29,7 @@ final class StaticHttpServer implements AutoCloseable {
     }
 
     /** The URL of the served root, ending with '/'. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 

@@ -9,8 +9,8 @@ import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 
 /**
- * A list argument of a step or build step ({@code packages}, {@code builds}, {@code labels}) as its form holds it:
- * a text area, one item a line. A Jenkinsfile writes the same argument as a Groovy list
+ * A list argument of a step or build step ({@code packages}, {@code builds}, {@code labels}, {@code from}) as its
+ * form holds it: a text area, one item a line. A Jenkinsfile writes the same argument as a Groovy list
  * ({@code packages: ['hello', 'world']}).
  *
  * <p>Why the form needs this: the Snippet Generator and a Freestyle job's configuration page turn the submitted form
@@ -22,17 +22,28 @@ import net.sf.json.JSONObject;
  */
 public final class ListField {
 
-    private final String name;
-    private final boolean labels;
+    /** How the text area's text is cut into items. */
+    private enum Kind { NAMES, LABELS, LINES }
 
-    private ListField(String name, boolean labels) {
+    private final String name;
+    private final Kind kind;
+
+    private ListField(String name, Kind kind) {
         this.name = name;
-        this.labels = labels;
+        this.kind = kind;
     }
 
     /** Names (packages, build ids): one a line, or separated by commas or spaces; repeats dropped. */
     public static ListField names(String name) {
-        return new ListField(name, false);
+        return new ListField(name, Kind.NAMES);
+    }
+
+    /**
+     * Items that may hold spaces and commas (paths, URLs): one a line, each line whole but for its surrounding
+     * blanks; repeats dropped.
+     */
+    public static ListField wholeLines(String name) {
+        return new ListField(name, Kind.LINES);
     }
 
     /**
@@ -40,7 +51,7 @@ public final class ListField {
      * each checked as {@link Labels} checks it, a bad one named with its line.
      */
     public static ListField labels(String name) {
-        return new ListField(name, true);
+        return new ListField(name, Kind.LABELS);
     }
 
     /** The argument's name: the form field and the setter it binds to. */
@@ -58,8 +69,11 @@ public final class ListField {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        if (!labels) {
+        if (kind == Kind.NAMES) {
             return InstanceSettings.parseNames(text);
+        }
+        if (kind == Kind.LINES) {
+            return text.lines().map(String::strip).filter(line -> !line.isEmpty()).distinct().toList();
         }
         List<String> items = new ArrayList<>();
         String[] lines = text.split("\\R", -1);

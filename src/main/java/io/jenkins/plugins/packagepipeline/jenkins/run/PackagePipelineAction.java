@@ -9,7 +9,8 @@ import jenkins.model.RunAction2;
 /**
  * "Package Pipeline" on a build's page: for each {@code buildPackage} and {@code publishRepo} of the build, a table
  * of the packages (status, commit, NVR, link to their output and logs) and, for a publish, links to the published
- * repository and its status report; for each {@code purgeRepo}, the builds whose snapshots it removed. One action per build; each step adds to it.
+ * repository and its status report; for each {@code purgeRepo}, the builds whose snapshots it removed; for each
+ * {@code importBuild}, the builds it imported. One action per build; each step adds to it.
  */
 public final class PackagePipelineAction implements RunAction2 {
 
@@ -17,6 +18,8 @@ public final class PackagePipelineAction implements RunAction2 {
     private final List<PublishOutcome> publishes = new ArrayList<>();
     /** Null in actions saved before purges were recorded (XStream leaves a field missing from the XML null). */
     private List<PurgeOutcome> purges = new ArrayList<>();
+    /** Null in actions saved before imports were recorded. */
+    private List<ImportOutcome> imports = new ArrayList<>();
     private transient Run<?, ?> run;
 
     /** Adds what a publish did to the build's action, creating the action on first use. */
@@ -31,6 +34,11 @@ public final class PackagePipelineAction implements RunAction2 {
 
     /** Adds what a purge did to the build's action, creating the action on first use. */
     public static void record(Run<?, ?> run, PurgeOutcome outcome) {
+        of(run).add(outcome);
+    }
+
+    /** Adds what an import of builds made elsewhere did to the build's action, creating the action on first use. */
+    public static void record(Run<?, ?> run, ImportOutcome outcome) {
         of(run).add(outcome);
     }
 
@@ -56,6 +64,17 @@ public final class PackagePipelineAction implements RunAction2 {
             purges = new ArrayList<>();
         }
         purges.add(outcome);
+    }
+
+    private synchronized void add(ImportOutcome outcome) {
+        if (imports == null) {
+            imports = new ArrayList<>();
+        }
+        imports.add(outcome);
+    }
+
+    public synchronized List<ImportOutcome> getImports() {
+        return imports == null ? List.of() : List.copyOf(imports);
     }
 
     public synchronized List<PurgeOutcome> getPurges() {

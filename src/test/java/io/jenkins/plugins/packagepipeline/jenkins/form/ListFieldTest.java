@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.build.BuildPackageStep;
 import io.jenkins.plugins.packagepipeline.jenkins.cloud.SnapshotInstanceStep;
+import io.jenkins.plugins.packagepipeline.jenkins.repo.ImportBuildStep;
 import io.jenkins.plugins.packagepipeline.jenkins.repo.PublishRepoStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,17 @@ class ListFieldTest {
         assertEquals(List.of("hello", "world", "openstack-nova", "python-foo"),
                 PACKAGES.parse("hello\r\n\n  world  \n\nopenstack-nova, python-foo\n"));
         assertEquals(List.of("a", "b"), PACKAGES.parse("a\na\nb"));
+    }
+
+    @Test
+    void wholeLinesKeepTheirSpacesAndCommas() {
+        ListField from = ListField.wholeLines("from");
+        assertEquals(List.of("worker 1/repos", "https://worker-2.example.org/a,b/", "/srv/out"),
+                from.parse("  worker 1/repos \r\n\nhttps://worker-2.example.org/a,b/\n/srv/out\n/srv/out\n"));
+        JSONObject bound = from.bind(JSONObject.fromObject("{\"target\": \"trunk\", \"from\": \"a b\\nc\"}"));
+        assertEquals(JSONArray.fromObject(List.of("a b", "c")), bound.get("from"));
+        ImportBuildStep step = new ImportBuildStep(bound.getString("target"), strings(bound.getJSONArray("from")));
+        assertEquals("a b\nc", ListField.lines(step.getFrom()), "what the form shows again");
     }
 
     @Test

@@ -18,4 +18,14 @@ class PackagePipelineActionTest {
         assertEquals(List.of(), action.getPurges());
         assertEquals(List.of(), action.getBuilds());
     }
+
+    @Test
+    void anActionSavedBeforeImportsWereRecordedLoadsWithNone() throws Exception {
+        PackagePipelineAction action = new PackagePipelineAction();
+        Field imports = PackagePipelineAction.class.getDeclaredField("imports");
+        imports.setAccessible(true);
+        imports.set(action, null);
+
+        assertEquals(List.of(), action.getImports());
+    }
 }

@@ -94,12 +94,15 @@ class ReadmeSnippetsTest {
 
     @Test
     void theGlueOffersEveryDocumentedStepWithItsArguments() {
-        assertEquals(Set.of("buildPackage", "publishRepo", "purgeRepo", "provisionInstance", "destroyInstance",
-                "withInstance", "snapshotInstance", "restoreInstance"), glue.steps().keySet());
+        assertEquals(Set.of("buildPackage", "publishRepo", "purgeRepo", "importBuild", "provisionInstance",
+                "destroyInstance", "withInstance", "snapshotInstance", "restoreInstance"), glue.steps().keySet());
         assertTrue(glue.steps().get("publishRepo").parameters().keySet().containsAll(
                 List.of("target", "mirror", "dlrnImport", "packages", "builds")), glue.steps().get("publishRepo")
                 .toString());
         assertTrue(glue.steps().get("purgeRepo").parameters().get("olderThan").required());
+        assertEquals(List.of("target", "from", "publish"), List.copyOf(glue.steps().get("importBuild").parameters()
+                .keySet()));
+        assertTrue(glue.steps().get("importBuild").parameters().get("from").required());
     }
 
     @Test
