@@ -7,7 +7,9 @@ import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The arguments of {@code buildPackage} (and of its Freestyle build step) as typed, each null or 0 when left out,
@@ -21,7 +23,7 @@ public final class BuildArguments implements Serializable {
     private String target;
     private String catalog;
     private String datadir;
-    private List<String> packages = List.of();
+    private List<String> packages = new ArrayList<>(); // lists XStream saves as plain lists
     private String release;
     private String builder;
     private int workers;
@@ -77,8 +79,8 @@ public final class BuildArguments implements Serializable {
     }
 
     public void setPackages(List<String> packages) {
-        this.packages = packages == null ? List.of()
-                : packages.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        this.packages = packages == null ? new ArrayList<>() : packages.stream().filter(p -> p != null && !p.isBlank())
+                .map(String::strip).collect(Collectors.toCollection(ArrayList::new));
     }
 
     public String getRelease() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packagepipeline.jenkins.cloud;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The arguments of {@code snapshotInstance} and its Freestyle build step, as typed. */
@@ -12,7 +13,7 @@ public final class SnapshotArguments implements Serializable {
     public static final int DEFAULT_KEEP = 0;
 
     private String name;
-    private List<String> labels = List.of();
+    private List<String> labels = new ArrayList<>(); // a list XStream saves as a plain list
     private int keep = DEFAULT_KEEP;
     private boolean includeVolumes = true;
 
@@ -34,7 +35,7 @@ public final class SnapshotArguments implements Serializable {
     }
 
     public void setLabels(List<String> labels) {
-        this.labels = labels == null ? List.of() : List.copyOf(labels);
+        this.labels = labels == null ? new ArrayList<>() : new ArrayList<>(labels);
     }
 
     public int getKeep() {

@@ -13,6 +13,7 @@ import hudson.tasks.Builder;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import net.sf.json.JSONObject;
@@ -29,7 +30,7 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
     private final String target;
     private boolean mirror = true;
     private boolean dlrnImport = true;
-    private List<String> packages = List.of();
+    private List<String> packages = new ArrayList<>(); // a list XStream saves as a plain list
 
     @DataBoundConstructor
     public PublishRepoBuilder(String target) {
@@ -68,7 +69,7 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
     /** Publish only the latest build of these packages (default: every package's). */
     @DataBoundSetter
     public void setPackages(List<String> packages) {
-        this.packages = new PublishSelection(packages, List.of()).packages();
+        this.packages = new ArrayList<>(new PublishSelection(packages, List.of()).packages());
     }
 
     @Override

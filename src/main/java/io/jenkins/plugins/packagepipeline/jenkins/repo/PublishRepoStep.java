@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.jenkins.config.Forms;
 import io.jenkins.plugins.packagepipeline.jenkins.form.ListField;
 import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.sf.json.JSONObject;
@@ -37,8 +38,8 @@ public final class PublishRepoStep extends Step {
     private final String target;
     private boolean mirror = true;
     private boolean dlrnImport = true;
-    private List<String> packages = List.of();
-    private List<String> builds = List.of();
+    private List<String> packages = new ArrayList<>(); // lists XStream saves as plain lists
+    private List<String> builds = new ArrayList<>();
 
     @DataBoundConstructor
     public PublishRepoStep(String target) {
@@ -77,7 +78,7 @@ public final class PublishRepoStep extends Step {
     /** Publish only the latest build of these packages (default: every package's). */
     @DataBoundSetter
     public void setPackages(List<String> packages) {
-        this.packages = new PublishSelection(packages, List.of()).packages();
+        this.packages = new ArrayList<>(new PublishSelection(packages, List.of()).packages());
     }
 
     /** The builds given, {@code null} for none. */
@@ -91,7 +92,7 @@ public final class PublishRepoStep extends Step {
      */
     @DataBoundSetter
     public void setBuilds(List<String> builds) {
-        this.builds = new PublishSelection(List.of(), builds).builds();
+        this.builds = new ArrayList<>(new PublishSelection(List.of(), builds).builds());
     }
 
     @Override
