@@ -7,6 +7,7 @@ import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
 import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
 import io.jenkins.plugins.packagepipeline.repo.remote.DlrnApiClient;
+import io.jenkins.plugins.packagepipeline.repo.remote.DlrnImports;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code publish}: makes repository snapshots of recorded builds, switches {@code current}/{@code consistent},
- * writes the reports, then optionally mirrors to a secondary and asks a DLRN server to import the snapshots.
+ * writes the reports, then optionally mirrors to a secondary and asks a DLRN server to import every published build
+ * it has not imported yet.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publishes the latest build of each package as repository snapshots (signed with --sign).")
@@ -57,8 +59,8 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--mirror-known-hosts", description = "known_hosts file holding the mirror's host key.")
     Path mirrorKnownHosts;
 
-    @Option(names = "--dlrn-api", description = "Then ask this DLRN API to import each new snapshot"
-            + " (POST /api/remote/import); password in $" + DLRN_PASSWORD_ENV + ".")
+    @Option(names = "--dlrn-api", description = "Then ask this DLRN API to import every published build it has not"
+            + " imported yet, oldest first (POST /api/remote/import); password in $" + DLRN_PASSWORD_ENV + ".")
     URI dlrnApi;
 
     @Option(names = "--dlrn-user", description = "DLRN API user.")
@@ -85,7 +87,7 @@ public final class PublishCommand implements Callable<Integer> {
                 out.println(new RsyncMirror(repo.config(), target).push().summary());
             }
             if (dlrnApi != null) {
-                feedDlrn(results, out);
+                feedDlrn(store, out);
             }
         }
         return 0;
@@ -112,17 +114,15 @@ public final class PublishCommand implements Callable<Integer> {
         }
     }
 
-    private void feedDlrn(List<PublishResult> results, PrintWriter out) throws Exception {
+    /**
+     * Imports into the DLRN API every published build it has not imported yet (this publish's and any an earlier
+     * failure left behind), oldest first; see {@link DlrnImports}.
+     */
+    private void feedDlrn(BuildStore store, PrintWriter out) throws Exception {
         String password = System.getenv(DLRN_PASSWORD_ENV);
         try (DlrnApiClient client = new DlrnApiClient(dlrnApi, dlrnUser, password.toCharArray(),
                 Duration.ofMinutes(10))) {
-            for (PublishResult r : results) {
-                if (r.snapshotDir() != null && !r.reused()) {
-                    String url = repo.config().publicUrlOf(r.snapshotDir());
-                    client.remoteImport(url);
-                    out.println("DLRN imported " + url);
-                }
-            }
+            DlrnImports.importPending(DlrnImports.ledger(repo.config(), store, dlrnApi), client, out::println);
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
+import io.jenkins.plugins.packagepipeline.repo.DlrnApiServer;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,60 @@ class RepoCommandsTest {
         assertEquals(0, imported.exit(), imported.err() + imported.out());
         assertTrue(imported.out().contains("imported alpha"), imported.out());
         assertTrue(Files.isSymbolicLink(central.resolve("repos/current")));
+    }
+
+    @Test
+    void aPublishWhoseDlrnImportFailedIsFollowedByOneThatImportsTheMissedBuildsAndNoneTwice() throws Exception {
+        Path data = dir.resolve("dlrn");
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+            build(data, store, "alpha", "a1".repeat(20), BuildStatus.SUCCESS, t0);
+            build(data, store, "beta", "b1".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(60));
+            build(data, store, "beta", "b2".repeat(20), BuildStatus.FAILED, t0.plusSeconds(90));
+        }
+        String alpha1 = "https://trunk.example.org/repos/a1/a1/" + "a1".repeat(20) + "_dddddddd";
+        String beta1 = "https://trunk.example.org/repos/b1/b1/" + "b1".repeat(20) + "_dddddddd";
+        String alpha2 = "https://trunk.example.org/repos/a2/a2/" + "a2".repeat(20) + "_dddddddd";
+        try (DlrnApiServer dlrn = new DlrnApiServer("ci-importer", "dlrn-Pa55-7e1c")) {
+            dlrn.failOnce(beta1);
+            ProcessResult failed = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c");
+            assertEquals(1, failed.exitCode(), failed.tailText());
+            assertEquals(List.of("201 " + alpha1, "500 " + beta1), dlrn.requests());
+            String error = failed.tail().get(failed.tail().size() - 1);
+            assertTrue(error.startsWith("ERROR: DLRN import stopped at beta b1b1b1b1b1 (1 of 2 imported before it):"),
+                    failed.tailText());
+            assertTrue(error.contains("HTTP 500") && error.endsWith("then the builds after it."), error);
+            assertFalse(failed.tailText().contains("dlrn-Pa55-7e1c"), failed.tailText());
+
+            try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+                build(data, store, "alpha", "a2".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(120));
+            }
+            ProcessResult retried = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c");
+            assertEquals(0, retried.exitCode(), retried.tailText());
+            assertEquals(List.of("201 " + alpha1, "500 " + beta1, "201 " + beta1, "201 " + alpha2), dlrn.requests(),
+                    "beta's missed build first, then the new one; alpha's first build not again");
+            assertTrue(retried.tailText().contains("imported beta b1b1b1b1b1 into DLRN (" + beta1 + ")"),
+                    retried.tailText());
+
+            ProcessResult again = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c");
+            assertEquals(0, again.exitCode(), again.tailText());
+            assertTrue(again.tailText().contains("every published build is imported already"), again.tailText());
+            assertEquals(4, dlrn.requests().size(), dlrn.requests().toString());
+
+        }
+    }
+
+    /** {@code publish --dlrn-api} in a JVM of its own: only a new process can be given the password's variable. */
+    private ProcessResult publishIntoDlrn(Path data, DlrnApiServer dlrn, String password, String... more)
+            throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                PackagePipelineCommand.class.getName(), "publish", "--recent", "10", "--datadir", data.toString(),
+                "--public-url", "https://trunk.example.org/repos/", "--dlrn-api", dlrn.apiUrl().toString(),
+                "--dlrn-user", "ci-importer"));
+        command.addAll(List.of(more));
+        return ProcessRunner.command(command).env(PublishCommand.DLRN_PASSWORD_ENV, password).directory(dir)
+                .timeout(Duration.ofMinutes(2)).run();
     }
 
     @Test

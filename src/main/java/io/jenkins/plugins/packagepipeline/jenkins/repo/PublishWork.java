@@ -23,9 +23,9 @@ import java.util.List;
 /**
  * What {@code publishRepo} and its Freestyle build step do, once: find the target, read its signing key and
  * passphrase, mirror key and database credentials, publish (and mirror) on the agent of the workspace (where the
- * data directory is), record the outcome on the build's {@link PackagePipelineAction}, import the fresh builds into
- * the target's DLRN API from the controller, and turn user errors into {@code AbortException}s with every secret
- * masked.
+ * data directory is), record the outcome on the build's {@link PackagePipelineAction}, import every published build
+ * the target's DLRN API lacks from the controller ({@link DlrnImport}), and turn user errors into
+ * {@code AbortException}s with every secret masked.
  */
 final class PublishWork {
 
@@ -50,7 +50,7 @@ final class PublishWork {
             PublishOutcome outcome = workspace.act(new PublishCallable(request, listener));
             PackagePipelineAction.record(run, outcome);
             if (dlrnUser != null) {
-                importIntoDlrn(target, dlrnUser, outcome, listener, masker);
+                importIntoDlrn(target, request, dlrnUser, workspace::act, listener, masker);
             }
             return outcome;
         } catch (Exception e) {
@@ -82,13 +82,14 @@ final class PublishWork {
                         TargetCredentials.mirrorKey(target, credentials), target.getMirrorKnownHosts());
     }
 
-    private static void importIntoDlrn(RepoTarget target, StandardUsernamePasswordCredentials user,
-            PublishOutcome outcome, TaskListener listener, SecretMasker masker) throws Exception {
+    private static void importIntoDlrn(RepoTarget target, PublishRequest request,
+            StandardUsernamePasswordCredentials user, DlrnImport.Agent agent, TaskListener listener,
+            SecretMasker masker) throws Exception {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), masker);
         try (DlrnApiClient client = new DlrnApiClient(URI.create(target.getDlrnApiUrl()), user.getUsername(),
                 user.getPassword().getPlainText().toCharArray(), Duration.ofMinutes(5))) {
             log.phase("import into the DLRN API at " + target.getDlrnApiUrl(),
-                    () -> DlrnImport.importFresh(outcome, client, text -> log.line("  " + text)));
+                    () -> DlrnImport.importPending(request, agent, client, text -> log.line("  " + text)));
         }
     }
 }
