@@ -13,7 +13,11 @@ import io.jenkins.plugins.packagepipeline.repo.remote.DlrnImports;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,13 +65,30 @@ class DlrnImportTest {
         return dlrn.apiUrl();
     }
 
-    /** The agent, in this JVM: runs each callable on the data directory as {@code workspace.act} would there. */
+    /**
+     * The agent, in this JVM: runs each callable on the data directory as {@code workspace.act} would there, the
+     * callable and its result serialized on the way as the agent channel does.
+     */
     private final DlrnImport.Agent agent = new DlrnImport.Agent() {
         @Override
+        @SuppressWarnings("unchecked")
         public <T> T act(FilePath.FileCallable<T> callable) throws IOException, InterruptedException {
-            return callable.invoke(dataDir.toFile(), null);
+            FilePath.FileCallable<T> onAgent = (FilePath.FileCallable<T>) overTheChannel(callable);
+            return (T) overTheChannel(onAgent.invoke(dataDir.toFile(), null));
         }
     };
+
+    private static Object overTheChannel(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     private PublishRequest request(String publicUrl) {
         return new PublishRequest("trunk", dataDir.toString(), publicUrl, null);
