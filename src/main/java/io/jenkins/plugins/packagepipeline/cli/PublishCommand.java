@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code publish}: makes repository snapshots of recorded builds, switches {@code current}/{@code consistent},
  * writes the reports, then optionally mirrors to a secondary and asks a DLRN server to import every published build
- * it has not imported yet.
+ * it has not imported yet (even when the mirror failed: DLRN fetches from the public URL).
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publishes the latest build of each package as repository snapshots (signed with --sign).")
@@ -83,11 +83,23 @@ public final class PublishCommand implements Callable<Integer> {
             out.printf("Published %d snapshot(s); current -> %s%n",
                     results.stream().filter(r -> r.snapshotDir() != null).count(),
                     new RepoPointers(repo.config().reposDir()).target(RepoPointers.CURRENT).orElse("(none)"));
+            PackagePipelineException mirrorFailure = null;
             if (target != null) {
-                out.println(new RsyncMirror(repo.config(), target).push().summary());
+                try {
+                    out.println(new RsyncMirror(repo.config(), target).push().summary());
+                } catch (PackagePipelineException e) {
+                    if (dlrnApi == null) {
+                        throw e;
+                    }
+                    mirrorFailure = e; // DLRN fetches from the public URL, not from the secondary: import anyway
+                    out.println("mirror failed; importing into DLRN all the same");
+                }
             }
             if (dlrnApi != null) {
-                feedDlrn(store, out);
+                feedDlrn(store, out, mirrorFailure);
+            }
+            if (mirrorFailure != null) {
+                throw mirrorFailure;
             }
         }
         return 0;
@@ -118,11 +130,18 @@ public final class PublishCommand implements Callable<Integer> {
      * Imports into the DLRN API every published build it has not imported yet (this publish's and any an earlier
      * failure left behind), oldest first; see {@link DlrnImports}.
      */
-    private void feedDlrn(BuildStore store, PrintWriter out) throws Exception {
+    private void feedDlrn(BuildStore store, PrintWriter out, PackagePipelineException mirrorFailure)
+            throws Exception {
         String password = System.getenv(DLRN_PASSWORD_ENV);
         try (DlrnApiClient client = new DlrnApiClient(dlrnApi, dlrnUser, password.toCharArray(),
                 Duration.ofMinutes(10))) {
             DlrnImports.importPending(DlrnImports.ledger(repo.config(), store, dlrnApi), client, out::println);
+        } catch (PackagePipelineException e) {
+            if (mirrorFailure == null) {
+                throw e;
+            }
+            throw new PackagePipelineException(mirrorFailure.getMessage() + " The DLRN import failed too: "
+                    + e.getMessage(), e);
         }
     }
 }

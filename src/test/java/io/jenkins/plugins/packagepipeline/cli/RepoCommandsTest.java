@@ -12,6 +12,7 @@ import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,22 @@ class RepoCommandsTest {
             assertTrue(again.tailText().contains("every published build is imported already"), again.tailText());
             assertEquals(4, dlrn.requests().size(), dlrn.requests().toString());
 
+            // a mirror that fails does not hold DLRN back (it fetches from the public URL); the command still fails
+            try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+                build(data, store, "beta", "b3".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(180));
+            }
+            int closedPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            }
+            ProcessResult mirrorFailed = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--mirror",
+                    "nobody@127.0.0.1:" + dir.resolve("secondary"), "--mirror-port", String.valueOf(closedPort));
+            assertEquals(1, mirrorFailed.exitCode(), mirrorFailed.tailText());
+            assertEquals("201 https://trunk.example.org/repos/b3/b3/" + "b3".repeat(20) + "_dddddddd",
+                    dlrn.requests().get(4));
+            String mirrorError = mirrorFailed.tail().get(mirrorFailed.tail().size() - 1);
+            assertTrue(mirrorError.startsWith("ERROR: ") && mirrorError.contains("The secondary keeps serving what it"
+                    + " had"), mirrorFailed.tailText());
         }
     }
 
