@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.remote.BuildImporter;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
@@ -38,7 +39,8 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
-            BuildImporter importer = new BuildImporter(repo.config(), store).onProgress(out::println);
+            RepoConfig config = repo.config(store);
+            BuildImporter importer = new BuildImporter(config, store).onProgress(out::println);
             List<BuildRecord> imported = new ArrayList<>();
             for (String location : locations) {
                 List<BuildRecord> builds = importer.importBuild(location);
@@ -49,7 +51,7 @@ public final class ImportCommand implements Callable<Integer> {
                 imported.addAll(builds);
             }
             if (!noPublish && !imported.isEmpty()) {
-                new RepoPublisher(repo.config(), store).onProgress(out::println).publish(imported, key);
+                new RepoPublisher(config, store).onProgress(out::println).publish(imported, key);
             }
         }
         return 0;

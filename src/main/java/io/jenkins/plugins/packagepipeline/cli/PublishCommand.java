@@ -2,6 +2,8 @@ package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.repo.PublishResult;
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.RepoNames;
 import io.jenkins.plugins.packagepipeline.repo.RepoPointers;
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
@@ -66,6 +68,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--dlrn-user", description = "DLRN API user.")
     String dlrnUser;
 
+    @Option(names = "--rename-repo", description = "Rename the repositories to --repo-name on purpose: the snapshots"
+            + " made from now on carry the new .repo and key file names; earlier ones keep theirs.")
+    boolean renameRepo;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -77,16 +83,20 @@ public final class PublishCommand implements Callable<Integer> {
         MirrorTarget target = mirror == null ? null
                 : MirrorTarget.parse(mirror, mirrorPort, mirrorIdentity, mirrorKnownHosts);
         try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
+            if (renameRepo) {
+                renameRepo(store, out);
+            }
+            RepoConfig config = repo.config(store);
             List<BuildRecord> builds = recent != null ? store.recent(recent) : latestOfNamedPackages(store);
-            RepoPublisher publisher = new RepoPublisher(repo.config(), store).onProgress(out::println);
+            RepoPublisher publisher = new RepoPublisher(config, store).onProgress(out::println);
             List<PublishResult> results = publisher.publish(builds, key);
             out.printf("Published %d snapshot(s); current -> %s%n",
                     results.stream().filter(r -> r.snapshotDir() != null).count(),
-                    new RepoPointers(repo.config().reposDir()).target(RepoPointers.CURRENT).orElse("(none)"));
+                    new RepoPointers(config.reposDir()).target(RepoPointers.CURRENT).orElse("(none)"));
             PackagePipelineException mirrorFailure = null;
             if (target != null) {
                 try {
-                    out.println(new RsyncMirror(repo.config(), target).push().summary());
+                    out.println(new RsyncMirror(config, target).push().summary());
                 } catch (PackagePipelineException e) {
                     if (dlrnApi == null) {
                         throw e;
@@ -96,13 +106,24 @@ public final class PublishCommand implements Callable<Integer> {
                 }
             }
             if (dlrnApi != null) {
-                feedDlrn(store, out, mirrorFailure);
+                feedDlrn(config, store, out, mirrorFailure);
             }
             if (mirrorFailure != null) {
                 throw mirrorFailure;
             }
         }
         return 0;
+    }
+
+    /** Records {@code --repo-name} as the repositories' name, on purpose (see {@link RepoNames#rename}). */
+    private void renameRepo(BuildStore store, PrintWriter out) throws Exception {
+        if (repo.repoName == null) {
+            throw new PackagePipelineException("--rename-repo needs the new name: --repo-name NAME.");
+        }
+        String before = RepoNames.recorded(repo.dataDir().resolve("repos"), store).orElse("(none)");
+        RepoNames.rename(store, repo.repoName);
+        out.printf("Repository renamed from %s to %s: snapshots made from now on carry %s.repo%n", before,
+                repo.repoName, repo.repoName);
     }
 
     /** Each package's latest build, or with {@code --package-name} those of the packages named (all recorded). */
@@ -130,12 +151,12 @@ public final class PublishCommand implements Callable<Integer> {
      * Imports into the DLRN API every published build it has not imported yet (this publish's and any an earlier
      * failure left behind), oldest first; see {@link DlrnImports}.
      */
-    private void feedDlrn(BuildStore store, PrintWriter out, PackagePipelineException mirrorFailure)
-            throws Exception {
+    private void feedDlrn(RepoConfig config, BuildStore store, PrintWriter out,
+            PackagePipelineException mirrorFailure) throws Exception {
         String password = System.getenv(DLRN_PASSWORD_ENV);
         try (DlrnApiClient client = new DlrnApiClient(dlrnApi, dlrnUser, password.toCharArray(),
                 Duration.ofMinutes(10))) {
-            DlrnImports.importPending(DlrnImports.ledger(repo.config(), store, dlrnApi), client, out::println);
+            DlrnImports.importPending(DlrnImports.ledger(config, store, dlrnApi), client, out::println);
         } catch (PackagePipelineException e) {
             if (mirrorFailure == null) {
                 throw e;

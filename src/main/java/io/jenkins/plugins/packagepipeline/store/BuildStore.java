@@ -65,6 +65,15 @@ public interface BuildStore extends AutoCloseable {
      */
     Instant dlrnImportsTrackedSince();
 
+    /**
+     * The name the data directory's repositories are published under (repository id, {@code .repo} and public key
+     * file names), once a publish recorded it.
+     */
+    Optional<String> repoName();
+
+    /** Records the name the data directory's repositories are published under, replacing any recorded before. */
+    void recordRepoName(String name);
+
     @Override
     void close();
 }

@@ -42,6 +42,8 @@ public final class JdbcBuildStore implements BuildStore {
             + " ON p.id = b.package_id";
     /** The setting holding when DLRN imports began to be tracked (epoch ms), written by migration V2. */
     private static final String TRACKED_SINCE = "dlrn_imports_tracked_since";
+    /** The setting holding the name the repositories are published under. */
+    private static final String REPO_NAME = "repo_name";
     private static final String NEWEST_COMMIT_FIRST =
             " ORDER BY COALESCE(b.commit_time, 0) DESC, COALESCE(b.build_time, 0) DESC, b.id DESC";
 
@@ -267,6 +269,27 @@ public final class JdbcBuildStore implements BuildStore {
                 + description + " lacks its setting '" + TRACKED_SINCE + "' (written by its migration to version 2):"
                 + " was the settings table edited by hand?"));
         return Instant.ofEpochMilli(Long.parseLong(value));
+    }
+
+    @Override
+    public Optional<String> repoName() {
+        return setting(REPO_NAME);
+    }
+
+    @Override
+    public void recordRepoName(String name) {
+        writeLock.lock();
+        try (Connection connection = connect();
+                PreparedStatement upsert = connection.prepareStatement("INSERT INTO settings (name, value)"
+                        + " VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            upsert.setString(1, REPO_NAME);
+            upsert.setString(2, name);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the repository name '" + name + "'", e);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private Optional<String> setting(String name) {

@@ -223,6 +223,17 @@ abstract class BuildStoreContract {
     }
 
     @Test
+    void theRepoNameIsRecordedAndReplacedAndSurvivesReopening() {
+        assertTrue(store.repoName().isEmpty());
+        store.recordRepoName("trunk");
+        assertEquals("trunk", store.repoName().orElseThrow());
+        store.recordRepoName("trunk-centos9");
+        try (JdbcBuildStore again = JdbcBuildStore.open(url, user(), null)) {
+            assertEquals("trunk-centos9", again.repoName().orElseThrow());
+        }
+    }
+
+    @Test
     void dlrnImportsAreTrackedSinceTheDatabaseWasCreated() {
         Instant since = store.dlrnImportsTrackedSince();
         assertTrue(!since.isAfter(Instant.now()) && since.isAfter(Instant.now().minusSeconds(600)), since.toString());
