@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.remote.BuildImporter;
 import io.jenkins.plugins.packagepipeline.repo.remote.ImportLocations;
@@ -41,7 +42,8 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
-            BuildImporter importer = new BuildImporter(repo.config(), store).onProgress(out::println);
+            RepoConfig config = repo.config(store);
+            BuildImporter importer = new BuildImporter(config, store).onProgress(out::println);
             List<BuildRecord> imported = new ArrayList<>();
             List<String> outputs = new ArrayList<>();
             for (String location : locations) { // every location is checked before anything is imported
@@ -56,7 +58,7 @@ public final class ImportCommand implements Callable<Integer> {
                 imported.addAll(builds);
             }
             if (!noPublish && !imported.isEmpty()) {
-                new RepoPublisher(repo.config(), store).onProgress(out::println).publish(imported, key);
+                new RepoPublisher(config, store).onProgress(out::println).publish(imported, key);
             }
         }
         return 0;

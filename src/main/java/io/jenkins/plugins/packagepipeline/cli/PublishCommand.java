@@ -2,11 +2,14 @@ package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.repo.PublishResult;
+import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.RepoNames;
 import io.jenkins.plugins.packagepipeline.repo.RepoPointers;
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
 import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
 import io.jenkins.plugins.packagepipeline.repo.remote.DlrnApiClient;
+import io.jenkins.plugins.packagepipeline.repo.remote.DlrnImports;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code publish}: makes repository snapshots of recorded builds, switches {@code current}/{@code consistent},
- * writes the reports, then optionally mirrors to a secondary and asks a DLRN server to import the snapshots.
+ * writes the reports, then optionally mirrors to a secondary and asks a DLRN server to import every published build
+ * it has not imported yet (even when the mirror failed: DLRN fetches from the public URL).
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publishes the latest build of each package as repository snapshots (signed with --sign).")
@@ -57,12 +61,16 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--mirror-known-hosts", description = "known_hosts file holding the mirror's host key.")
     Path mirrorKnownHosts;
 
-    @Option(names = "--dlrn-api", description = "Then ask this DLRN API to import each new snapshot"
-            + " (POST /api/remote/import); password in $" + DLRN_PASSWORD_ENV + ".")
+    @Option(names = "--dlrn-api", description = "Then ask this DLRN API to import every published build it has not"
+            + " imported yet, oldest first (POST /api/remote/import); password in $" + DLRN_PASSWORD_ENV + ".")
     URI dlrnApi;
 
     @Option(names = "--dlrn-user", description = "DLRN API user.")
     String dlrnUser;
+
+    @Option(names = "--rename-repo", description = "Rename the repositories to --repo-name on purpose: the snapshots"
+            + " made from now on carry the new .repo and key file names; earlier ones keep theirs.")
+    boolean renameRepo;
 
     @Override
     public Integer call() throws Exception {
@@ -75,20 +83,47 @@ public final class PublishCommand implements Callable<Integer> {
         MirrorTarget target = mirror == null ? null
                 : MirrorTarget.parse(mirror, mirrorPort, mirrorIdentity, mirrorKnownHosts);
         try (BuildStore store = repo.openStore(); SigningKey key = repo.signingKey()) {
+            if (renameRepo) {
+                renameRepo(store, out);
+            }
+            RepoConfig config = repo.config(store);
             List<BuildRecord> builds = recent != null ? store.recent(recent) : latestOfNamedPackages(store);
-            RepoPublisher publisher = new RepoPublisher(repo.config(), store).onProgress(out::println);
+            RepoPublisher publisher = new RepoPublisher(config, store).onProgress(out::println);
             List<PublishResult> results = publisher.publish(builds, key);
             out.printf("Published %d snapshot(s); current -> %s%n",
                     results.stream().filter(r -> r.snapshotDir() != null).count(),
-                    new RepoPointers(repo.config().reposDir()).target(RepoPointers.CURRENT).orElse("(none)"));
+                    new RepoPointers(config.reposDir()).target(RepoPointers.CURRENT).orElse("(none)"));
+            PackagePipelineException mirrorFailure = null;
             if (target != null) {
-                out.println(new RsyncMirror(repo.config(), target).push().summary());
+                try {
+                    out.println(new RsyncMirror(config, target).push().summary());
+                } catch (PackagePipelineException e) {
+                    if (dlrnApi == null) {
+                        throw e;
+                    }
+                    mirrorFailure = e; // DLRN fetches from the public URL, not from the secondary: import anyway
+                    out.println("mirror failed; importing into DLRN all the same");
+                }
             }
             if (dlrnApi != null) {
-                feedDlrn(results, out);
+                feedDlrn(config, store, out, mirrorFailure);
+            }
+            if (mirrorFailure != null) {
+                throw mirrorFailure;
             }
         }
         return 0;
+    }
+
+    /** Records {@code --repo-name} as the repositories' name, on purpose (see {@link RepoNames#rename}). */
+    private void renameRepo(BuildStore store, PrintWriter out) throws Exception {
+        if (repo.repoName == null) {
+            throw new PackagePipelineException("--rename-repo needs the new name: --repo-name NAME.");
+        }
+        String before = RepoNames.recorded(repo.dataDir().resolve("repos"), store).orElse("(none)");
+        RepoNames.rename(store, repo.repoName);
+        out.printf("Repository renamed from %s to %s: snapshots made from now on carry %s.repo%n", before,
+                repo.repoName, repo.repoName);
     }
 
     /** Each package's latest build, or with {@code --package-name} those of the packages named (all recorded). */
@@ -112,17 +147,22 @@ public final class PublishCommand implements Callable<Integer> {
         }
     }
 
-    private void feedDlrn(List<PublishResult> results, PrintWriter out) throws Exception {
+    /**
+     * Imports into the DLRN API every published build it has not imported yet (this publish's and any an earlier
+     * failure left behind), oldest first; see {@link DlrnImports}.
+     */
+    private void feedDlrn(RepoConfig config, BuildStore store, PrintWriter out,
+            PackagePipelineException mirrorFailure) throws Exception {
         String password = System.getenv(DLRN_PASSWORD_ENV);
         try (DlrnApiClient client = new DlrnApiClient(dlrnApi, dlrnUser, password.toCharArray(),
                 Duration.ofMinutes(10))) {
-            for (PublishResult r : results) {
-                if (r.snapshotDir() != null && !r.reused()) {
-                    String url = repo.config().publicUrlOf(r.snapshotDir());
-                    client.remoteImport(url);
-                    out.println("DLRN imported " + url);
-                }
+            DlrnImports.importPending(DlrnImports.ledger(config, store, dlrnApi), client, out::println);
+        } catch (PackagePipelineException e) {
+            if (mirrorFailure == null) {
+                throw e;
             }
+            throw new PackagePipelineException(mirrorFailure.getMessage() + " The DLRN import failed too: "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class PurgeCommand implements Callable<Integer> {
         Duration age = Durations.parseAge(olderThan, "--older-than");
         PrintWriter out = spec.commandLine().getOut();
         try (BuildStore store = repo.openStore()) {
-            RepoPurger.PurgeResult result = new RepoPurger(repo.config(), store)
+            RepoPurger.PurgeResult result = new RepoPurger(repo.config(store), store)
                     .purge(Instant.now().minus(age), dryRun);
             for (BuildRecord b : result.purged()) {
                 out.printf("%s %s %s (%s, %s)%n", dryRun ? "would purge" : "purged", b.packageName(),

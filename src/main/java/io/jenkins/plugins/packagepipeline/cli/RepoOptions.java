@@ -4,6 +4,7 @@ import io.jenkins.plugins.packagepipeline.Durations;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.build.BuildConfig;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.RepoNames;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.DatabaseUrl;
@@ -43,8 +44,10 @@ final class RepoOptions {
             + " (default: its file:// URL).")
     URI publicUrl;
 
-    @Option(names = "--repo-name", description = "Repository id and key file name (default: ${DEFAULT-VALUE}).")
-    String repoName = "package-pipeline";
+    @Option(names = "--repo-name", description = "Repository id, .repo and key file name (default: the name recorded"
+            + " at the data directory's first publish, else " + RepoConfig.DEFAULT_REPO_NAME + "); a name other than"
+            + " the recorded one is refused.")
+    String repoName;
 
     @Option(names = "--sources", description = "Include SRPMs in the repositories.")
     boolean sources;
@@ -73,8 +76,13 @@ final class RepoOptions {
         return configOptions.dataDir != null ? configOptions.dataDir : DEFAULT_DATADIR;
     }
 
-    RepoConfig config() {
-        RepoConfig config = RepoConfig.defaults(dataDir()).withRepoName(repoName).withSources(sources)
+    /**
+     * How the data directory's repositories are published; their name is the one recorded in {@code store} unless
+     * {@code --repo-name} gives it for the first time (a different one is refused: {@link RepoNames}).
+     */
+    RepoConfig config(BuildStore store) throws IOException {
+        RepoConfig config = RepoConfig.defaults(dataDir()).withRepoName(RepoNames.choose(dataDir(), store, repoName))
+                .withSources(sources)
                 .withComponents(components)
                 .withToolTimeout(Durations.parsePositive(toolTimeout, "--tool-timeout"));
         return publicUrl == null ? config : config.withPublicUrl(publicUrl);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.packagepipeline.build.PackageResult;
 import io.jenkins.plugins.packagepipeline.catalog.Catalog;
 import io.jenkins.plugins.packagepipeline.catalog.CatalogLoader;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
+import io.jenkins.plugins.packagepipeline.repo.RepoNames;
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -100,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private static void publish(BuildStore store, List<BuildRecord> builds, Path data, PrintWriter out)
             throws IOException, InterruptedException {
-        RepoConfig config = RepoConfig.defaults(data);
+        RepoConfig config = RepoConfig.defaults(data).withRepoName(RepoNames.choose(data, store, null));
         if (!builds.isEmpty()) {
             new RepoPublisher(config, store).onProgress(out::println).publish(builds, null);
         }

@@ -34,7 +34,7 @@ public final class StatusCommand implements Callable<Integer> {
                         b.sourceCommit().substring(0, Math.min(8, b.sourceCommit().length())),
                         b.nvr() == null ? "-" : b.nvr(), b.buildTime() == null ? "-" : b.buildTime());
             }
-            RepoPointers pointers = new RepoPointers(repo.config().reposDir());
+            RepoPointers pointers = new RepoPointers(repo.dataDir().resolve("repos"));
             for (String pointer : List.of(RepoPointers.CURRENT, RepoPointers.CONSISTENT)) {
                 out.printf("%s -> %s%n", pointer, pointers.target(pointer).orElse("(none)"));
             }

@@ -24,6 +24,8 @@ public record RepoConfig(Path dataDir, URI publicUrl, String repoName, boolean i
         Duration toolTimeout) {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** The repository name of a data directory whose first publish named none ({@link RepoNames}). */
+    public static final String DEFAULT_REPO_NAME = "package-pipeline";
     /** The component name given to packages that have none, when publishing per component. */
     public static final String DEFAULT_COMPONENT = "default";
 
@@ -32,10 +34,7 @@ public record RepoConfig(Path dataDir, URI publicUrl, String repoName, boolean i
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(repoName, "repoName");
         Objects.requireNonNull(toolTimeout, "toolTimeout");
-        if (!SAFE_NAME.matcher(repoName).matches()) {
-            throw new PackagePipelineException("Repository name '" + repoName
-                    + "' is not usable as a repo id and file name: use letters, digits, '.', '-' and '_' only.");
-        }
+        requireSafeName(repoName);
         String scheme = publicUrl.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("file"))) {
             throw new PackagePipelineException("Public repository URL '" + publicUrl
@@ -44,10 +43,18 @@ public record RepoConfig(Path dataDir, URI publicUrl, String repoName, boolean i
         dataDir = dataDir.toAbsolutePath().normalize();
     }
 
+    /** Refuses a repository name that is not usable as a repo id and file name. */
+    static void requireSafeName(String repoName) {
+        if (!SAFE_NAME.matcher(repoName).matches()) {
+            throw new PackagePipelineException("Repository name '" + repoName
+                    + "' is not usable as a repo id and file name: use letters, digits, '.', '-' and '_' only.");
+        }
+    }
+
     /** Defaults: flat repository without SRPMs, served from {@code repos} as a file:// URL, 10 minute tool timeout. */
     public static RepoConfig defaults(Path dataDir) {
         Path abs = dataDir.toAbsolutePath().normalize();
-        return new RepoConfig(abs, abs.resolve("repos").toUri(), "package-pipeline", false, false,
+        return new RepoConfig(abs, abs.resolve("repos").toUri(), DEFAULT_REPO_NAME, false, false,
                 Duration.ofMinutes(10));
     }
 

@@ -79,6 +79,7 @@ public final class RepoPublisher {
         List<PublishResult> results = new ArrayList<>();
         try (PublishLock lock = PublishLock.acquire(config.reposDir(), config.toolTimeout());
              GpgSigner signer = openSigner(signingKey)) {
+            RepoNames.settle(config, store); // before anything carries the name: a second name is refused
             removeStalePointerLinks();
             if (signer != null) {
                 publishPublicKey(signer);
@@ -101,6 +102,7 @@ public final class RepoPublisher {
     /** Rewrites the status reports alone (e.g. after a purge or a failed build), under the publish lock. */
     public void writeReports() throws IOException, InterruptedException {
         try (PublishLock lock = PublishLock.acquire(config.reposDir(), config.toolTimeout())) {
+            RepoNames.settle(config, store);
             StatusReports.write(config, store);
         }
     }

@@ -63,6 +63,7 @@ public final class RepoPurger {
     /** Purges builds finished before {@code cutoff}; with {@code dryRun} only reports what it would do. */
     public PurgeResult purge(Instant cutoff, boolean dryRun) throws IOException, InterruptedException {
         try (PublishLock lock = PublishLock.acquire(config.reposDir(), config.toolTimeout())) {
+            RepoNames.settle(config, store); // the reports it rewrites carry the name
             Set<Path> protectedDirs = new HashSet<>();
             for (BuildRecord newest : store.latestSuccessfulPerPackage()) {
                 protectedDirs.add(dirOf(newest));

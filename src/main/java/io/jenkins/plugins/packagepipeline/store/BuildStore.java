@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,31 @@ public interface BuildStore extends AutoCloseable {
 
     /** Marks a build's snapshot as purged; the record stays. */
     void markPurged(long id);
+
+    /**
+     * The successful, unpurged builds that have no DLRN import state for this DLRN API URL, oldest build first (by
+     * build time, then id), as DLRN would have received them: those a DLRN import into it may still have to send
+     * (the ones with a snapshot).
+     */
+    List<BuildRecord> notImportedInto(String dlrnApiUrl);
+
+    /** Records a build's DLRN import state for a DLRN API URL; a state already recorded for that pair stays. */
+    void recordDlrnImport(long buildId, String dlrnApiUrl, DlrnImportState state);
+
+    /**
+     * When the database began tracking DLRN imports: when it was created, or upgraded to the schema that tracks
+     * them. Snapshots completed before were imported the earlier way (by the publish that made them).
+     */
+    Instant dlrnImportsTrackedSince();
+
+    /**
+     * The name the data directory's repositories are published under (repository id, {@code .repo} and public key
+     * file names), once a publish recorded it.
+     */
+    Optional<String> repoName();
+
+    /** Records the name the data directory's repositories are published under, replacing any recorded before. */
+    void recordRepoName(String name);
 
     @Override
     void close();

@@ -40,6 +40,10 @@ public final class JdbcBuildStore implements BuildStore {
             + " b.source_branch, b.distgit_branch, b.component, b.status, b.commit_time, b.build_time, b.nvr,"
             + " b.artifacts, b.repo_dir, b.notes, b.retries, b.purged FROM builds b JOIN packages p"
             + " ON p.id = b.package_id";
+    /** The setting holding when DLRN imports began to be tracked (epoch ms), written by migration V2. */
+    private static final String TRACKED_SINCE = "dlrn_imports_tracked_since";
+    /** The setting holding the name the repositories are published under. */
+    private static final String REPO_NAME = "repo_name";
     private static final String NEWEST_COMMIT_FIRST =
             " ORDER BY COALESCE(b.commit_time, 0) DESC, COALESCE(b.build_time, 0) DESC, b.id DESC";
 
@@ -231,6 +235,72 @@ public final class JdbcBuildStore implements BuildStore {
             throw failure("mark build " + id + " purged", e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<BuildRecord> notImportedInto(String dlrnApiUrl) {
+        return query(SELECT + " WHERE b.status = 'SUCCESS' AND NOT b.purged AND NOT EXISTS (SELECT 1 FROM"
+                + " dlrn_imports d WHERE d.build_id = b.id AND d.api_url = ?)"
+                + " ORDER BY COALESCE(b.build_time, 0), b.id", dlrnApiUrl);
+    }
+
+    @Override
+    public void recordDlrnImport(long buildId, String dlrnApiUrl, DlrnImportState state) {
+        writeLock.lock();
+        try (Connection connection = connect();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO dlrn_imports (build_id, api_url,"
+                        + " state, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT (build_id, api_url) DO NOTHING")) {
+            insert.setLong(1, buildId);
+            insert.setString(2, dlrnApiUrl);
+            insert.setString(3, state.name());
+            insert.setLong(4, Instant.now().toEpochMilli());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record build " + buildId + " as " + state + " into the DLRN API " + dlrnApiUrl, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Instant dlrnImportsTrackedSince() {
+        String value = setting(TRACKED_SINCE).orElseThrow(() -> new PackagePipelineException("The build database "
+                + description + " lacks its setting '" + TRACKED_SINCE + "' (written by its migration to version 2):"
+                + " was the settings table edited by hand?"));
+        return Instant.ofEpochMilli(Long.parseLong(value));
+    }
+
+    @Override
+    public Optional<String> repoName() {
+        return setting(REPO_NAME);
+    }
+
+    @Override
+    public void recordRepoName(String name) {
+        writeLock.lock();
+        try (Connection connection = connect();
+                PreparedStatement upsert = connection.prepareStatement("INSERT INTO settings (name, value)"
+                        + " VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            upsert.setString(1, REPO_NAME);
+            upsert.setString(2, name);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the repository name '" + name + "'", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private Optional<String> setting(String name) {
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the setting " + name, e);
         }
     }
 

@@ -1,19 +1,24 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
+import io.jenkins.plugins.packagepipeline.repo.DlrnApiServer;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -109,6 +114,76 @@ class RepoCommandsTest {
         assertEquals(0, whole.exit(), whole.err() + whole.out());
         assertTrue(whole.out().contains("imported alpha " + data.relativize(alphaDir)), whole.out());
         assertTrue(!Files.exists(other.resolve("repos/current")), "--no-publish");
+    }
+
+    @Test
+    void aPublishWhoseDlrnImportFailedIsFollowedByOneThatImportsTheMissedBuildsAndNoneTwice() throws Exception {
+        Path data = dir.resolve("dlrn");
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+            build(data, store, "alpha", "a1".repeat(20), BuildStatus.SUCCESS, t0);
+            build(data, store, "beta", "b1".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(60));
+            build(data, store, "beta", "b2".repeat(20), BuildStatus.FAILED, t0.plusSeconds(90));
+        }
+        String alpha1 = "https://trunk.example.org/repos/a1/a1/" + "a1".repeat(20) + "_dddddddd";
+        String beta1 = "https://trunk.example.org/repos/b1/b1/" + "b1".repeat(20) + "_dddddddd";
+        String alpha2 = "https://trunk.example.org/repos/a2/a2/" + "a2".repeat(20) + "_dddddddd";
+        try (DlrnApiServer dlrn = new DlrnApiServer("ci-importer", "dlrn-Pa55-7e1c")) {
+            dlrn.failOnce(beta1);
+            ProcessResult failed = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c");
+            assertEquals(1, failed.exitCode(), failed.tailText());
+            assertEquals(List.of("201 " + alpha1, "500 " + beta1), dlrn.requests());
+            String error = failed.tail().get(failed.tail().size() - 1);
+            assertTrue(error.startsWith("ERROR: DLRN import stopped at beta b1b1b1b1b1 (1 of 2 imported before it):"),
+                    failed.tailText());
+            assertTrue(error.contains("HTTP 500") && error.endsWith("then the builds after it."), error);
+            assertFalse(failed.tailText().contains("dlrn-Pa55-7e1c"), failed.tailText());
+
+            try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+                build(data, store, "alpha", "a2".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(120));
+            }
+            ProcessResult retried = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c");
+            assertEquals(0, retried.exitCode(), retried.tailText());
+            assertEquals(List.of("201 " + alpha1, "500 " + beta1, "201 " + beta1, "201 " + alpha2), dlrn.requests(),
+                    "beta's missed build first, then the new one; alpha's first build not again");
+            assertTrue(retried.tailText().contains("imported beta b1b1b1b1b1 into DLRN (" + beta1 + ")"),
+                    retried.tailText());
+
+            ProcessResult again = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c");
+            assertEquals(0, again.exitCode(), again.tailText());
+            assertTrue(again.tailText().contains("every published build is imported already"), again.tailText());
+            assertEquals(4, dlrn.requests().size(), dlrn.requests().toString());
+
+            // a mirror that fails does not hold DLRN back (it fetches from the public URL); the command still fails
+            try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+                build(data, store, "beta", "b3".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(180));
+            }
+            int closedPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            }
+            ProcessResult mirrorFailed = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--mirror",
+                    "nobody@127.0.0.1:" + dir.resolve("secondary"), "--mirror-port", String.valueOf(closedPort));
+            assertEquals(1, mirrorFailed.exitCode(), mirrorFailed.tailText());
+            assertEquals("201 https://trunk.example.org/repos/b3/b3/" + "b3".repeat(20) + "_dddddddd",
+                    dlrn.requests().get(4));
+            String mirrorError = mirrorFailed.tail().get(mirrorFailed.tail().size() - 1);
+            assertTrue(mirrorError.startsWith("ERROR: ") && mirrorError.contains("The secondary keeps serving what it"
+                    + " had"), mirrorFailed.tailText());
+        }
+    }
+
+    /** {@code publish --dlrn-api} in a JVM of its own: only a new process can be given the password's variable. */
+    private ProcessResult publishIntoDlrn(Path data, DlrnApiServer dlrn, String password, String... more)
+            throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                PackagePipelineCommand.class.getName(), "publish", "--recent", "10", "--datadir", data.toString(),
+                "--public-url", "https://trunk.example.org/repos/", "--dlrn-api", dlrn.apiUrl().toString(),
+                "--dlrn-user", "ci-importer"));
+        command.addAll(List.of(more));
+        return ProcessRunner.command(command).env(PublishCommand.DLRN_PASSWORD_ENV, password).directory(dir)
+                .timeout(Duration.ofMinutes(2)).run();
     }
 
     @Test

@@ -9,15 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,11 +189,99 @@ abstract class BuildStoreContract {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            assertTrue(rows.next());
-            assertEquals("1", rows.getString(1));
-            assertTrue(rows.getBoolean(2));
-            assertFalse(rows.next());
+            List<String> versions = new ArrayList<>();
+            while (rows.next()) {
+                assertTrue(rows.getBoolean(2), "migration " + rows.getString(1));
+                versions.add(rows.getString(1));
+            }
+            assertEquals(List.of("1", "2"), versions.stream().sorted().toList());
         }
+    }
+
+    @Test
+    void theBuildsNotImportedIntoADlrnApiAreTheUnpurgedSuccessesWithoutAStateForItOldestFirst() {
+        BuildRecord newer = store.record(build("hello", hash('2'), hash('d'), BuildStatus.SUCCESS, T0.plusSeconds(50)));
+        BuildRecord older = store.record(build("other", hash('1'), hash('d'), BuildStatus.SUCCESS, T0));
+        store.record(build("hello", hash('3'), hash('d'), BuildStatus.FAILED, T0.plusSeconds(90)));
+        BuildRecord purged = store.record(build("gone", hash('4'), hash('d'), BuildStatus.SUCCESS, T0.minusSeconds(9)));
+        store.markPurged(purged.id());
+        String api = "https://dlrn.example.org/api-centos9-master";
+        String otherApi = "https://dlrn.example.org/api-centos9-caracal";
+        assertEquals(List.of(older.id(), newer.id()), ids(store.notImportedInto(api)));
+
+        store.recordDlrnImport(older.id(), api, DlrnImportState.IMPORTED);
+        assertEquals(List.of(newer.id()), ids(store.notImportedInto(api)));
+        assertEquals(List.of(older.id(), newer.id()), ids(store.notImportedInto(otherApi)), "per API URL");
+        store.recordDlrnImport(newer.id(), api, DlrnImportState.PUBLISHED_BEFORE_TRACKING);
+        store.recordDlrnImport(newer.id(), api, DlrnImportState.IMPORTED);
+        assertEquals(List.of(), store.notImportedInto(api));
+        assertEquals(Map.of(older.id(), "IMPORTED", newer.id(), "PUBLISHED_BEFORE_TRACKING"), states(api),
+                "a state recorded again keeps the first");
+
+        store.record(build("other", hash('1'), hash('d'), BuildStatus.SUCCESS, T0));
+        assertEquals(List.of(), store.notImportedInto(api), "recording a build again keeps its id and its state");
+    }
+
+    @Test
+    void theRepoNameIsRecordedAndReplacedAndSurvivesReopening() {
+        assertTrue(store.repoName().isEmpty());
+        store.recordRepoName("trunk");
+        assertEquals("trunk", store.repoName().orElseThrow());
+        store.recordRepoName("trunk-centos9");
+        try (JdbcBuildStore again = JdbcBuildStore.open(url, user(), null)) {
+            assertEquals("trunk-centos9", again.repoName().orElseThrow());
+        }
+    }
+
+    @Test
+    void dlrnImportsAreTrackedSinceTheDatabaseWasCreated() {
+        Instant since = store.dlrnImportsTrackedSince();
+        assertTrue(!since.isAfter(Instant.now()) && since.isAfter(Instant.now().minusSeconds(600)), since.toString());
+    }
+
+    @Test
+    void aVersion1DatabaseIsUpgradedWithItsBuildsAndTracksDlrnImportsFromThen() throws Exception {
+        String old = newDatabaseUrl();
+        Database database = Database.of(old);
+        Flyway.configure(getClass().getClassLoader()).dataSource(database.dataSource(old, user(), null))
+                .locations(database.migrationLocation()).target("1").load().migrate();
+        try (Connection connection = DriverManager.getConnection(old, user(), "");
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO packages (name, first_built, last_built) VALUES ('hello', 1, 1)");
+            statement.executeUpdate("INSERT INTO builds (package_id, source_commit, distgit_commit, status,"
+                    + " build_time, repo_dir) SELECT id, '" + hash('a') + "', '" + hash('b') + "', 'SUCCESS', 5,"
+                    + " 'repos/aa/aa/x' FROM packages");
+        }
+        Instant beforeUpgrade = Instant.now().minusSeconds(1);
+        try (JdbcBuildStore upgraded = JdbcBuildStore.open(old, user(), null)) {
+            assertTrue(!upgraded.dlrnImportsTrackedSince().isBefore(beforeUpgrade.truncatedTo(ChronoUnit.SECONDS)),
+                    upgraded.dlrnImportsTrackedSince() + " is the upgrade's time");
+            List<BuildRecord> builds = upgraded.notImportedInto("https://dlrn.example.org/api");
+            assertEquals(List.of("hello"), builds.stream().map(BuildRecord::packageName).toList());
+            upgraded.recordDlrnImport(builds.get(0).id(), "https://dlrn.example.org/api", DlrnImportState.IMPORTED);
+            assertEquals(List.of(), upgraded.notImportedInto("https://dlrn.example.org/api"));
+        }
+    }
+
+    private static List<Long> ids(List<BuildRecord> builds) {
+        return builds.stream().map(BuildRecord::id).toList();
+    }
+
+    private Map<Long, String> states(String api) {
+        Map<Long, String> states = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(url, user(), "");
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT build_id, state FROM dlrn_imports WHERE api_url = ?")) {
+            select.setString(1, api);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    states.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return states;
     }
 
     @Test

@@ -21,7 +21,7 @@ class SqliteBuildStoreTest extends BuildStoreContract {
 
     @Override
     String newDatabaseUrl() throws Exception {
-        return Database.sqliteUrl(Files.createDirectories(dir.resolve("data")).resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE));
+        return Database.sqliteUrl(Files.createTempDirectory(dir, "data").resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE));
     }
 
     @Override

@@ -1,41 +1,110 @@
 package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
-import io.jenkins.plugins.packagepipeline.PackagePipelineException;
-import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
-import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
+import hudson.FilePath;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.packagepipeline.jenkins.run.BuildDatabase;
 import io.jenkins.plugins.packagepipeline.repo.remote.DlrnApiClient;
+import io.jenkins.plugins.packagepipeline.repo.remote.DlrnImports;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Feeds an existing DLRN instance with what a publish made: each build whose snapshot was made by this publish
- * (not one reused from an earlier publish, which was imported then) is imported from the URL its output directory
- * is served at. A failure stops at that build and names it; the repositories published stay published.
+ * The DLRN import of {@code publishRepo}: the engine's {@link DlrnImports} runs on the controller, where the DLRN
+ * API's credentials stay, and sends every published build the target's DLRN API has not imported yet (this publish's
+ * and any an earlier failed publish left behind), oldest first. The import state it reads and marks is in the
+ * target's build database, reached from the agent that holds the data directory: each read and each mark is a
+ * callable run there.
  */
-public final class DlrnImport {
+final class DlrnImport {
 
     private DlrnImport() {
     }
 
-    /** Imports the publish's fresh builds; returns the URLs imported. */
-    public static List<String> importFresh(PublishOutcome outcome, DlrnApiClient client, Consumer<String> progress)
-            throws IOException, InterruptedException {
-        List<String> imported = new ArrayList<>();
-        for (PackageRow row : outcome.getRows()) {
-            if (!row.isFresh()) {
-                continue;
+    /** Runs a callable on the agent holding the data directory ({@code workspace::act}; a test runs it in place). */
+    interface Agent {
+        <T> T act(FilePath.FileCallable<T> callable) throws IOException, InterruptedException;
+    }
+
+    /** Imports the published builds the DLRN API of {@code client} lacks; returns them. */
+    static List<DlrnImports.Pending> importPending(PublishRequest request, Agent agent, DlrnApiClient client,
+            Consumer<String> progress) throws IOException, InterruptedException {
+        AgentState state = new AgentState(request.target(), request.dataDirectory(), request.publicBaseUrl(),
+                request.database(), client.apiUrl());
+        return DlrnImports.importPending(new DlrnImports.Ledger() {
+            @Override
+            public List<DlrnImports.Pending> pending() throws IOException, InterruptedException {
+                return agent.act(new PendingCallable(state));
             }
-            if (row.getOutputUrl() == null || !row.getOutputUrl().startsWith("http")) {
-                throw new PackagePipelineException("Repo target '" + outcome.getTarget() + "': DLRN import of "
-                        + row.getPackageName() + " needs its output served over http(s): set the target's public base"
-                        + " URL under Manage Jenkins » System » Package Pipeline.");
+
+            @Override
+            public void imported(DlrnImports.Pending build) throws IOException, InterruptedException {
+                agent.act(new ImportedCallable(state, build));
             }
-            client.remoteImport(row.getOutputUrl());
-            progress.accept("imported " + row.getPackageName() + " " + row.getShortCommit() + " into DLRN");
-            imported.add(row.getOutputUrl());
+        }, client, progress);
+    }
+
+    /**
+     * Where a target's DLRN import state is, as the agent opens it. It crosses the agent channel with the database's
+     * password, as {@link PublishRequest} does.
+     */
+    record AgentState(String target, String dataDirectory, String publicBaseUrl, BuildDatabase database, URI apiUrl)
+            implements Serializable {
+
+        private DlrnImports.Ledger open(BuildStore store) {
+            Path dataDir = Path.of(dataDirectory);
+            return DlrnImports.ledger(RepoPublishing.config(target, dataDir, publicBaseUrl), store, apiUrl);
         }
-        return imported;
+
+        private BuildStore openStore() {
+            return database.open(Path.of(dataDirectory), true, "Repo target '" + target + "'");
+        }
+    }
+
+    /** The published builds not imported yet, read on the agent. */
+    static final class PendingCallable extends MasterToSlaveFileCallable<ArrayList<DlrnImports.Pending>> {
+        private static final long serialVersionUID = 1L;
+
+        private final AgentState state;
+
+        PendingCallable(AgentState state) {
+            this.state = state;
+        }
+
+        @Override
+        public ArrayList<DlrnImports.Pending> invoke(File workspace, VirtualChannel channel)
+                throws IOException, InterruptedException {
+            try (BuildStore store = state.openStore()) {
+                return new ArrayList<>(state.open(store).pending());
+            }
+        }
+    }
+
+    /** Marks one build imported, on the agent. */
+    static final class ImportedCallable extends MasterToSlaveFileCallable<Boolean> {
+        private static final long serialVersionUID = 1L;
+
+        private final AgentState state;
+        private final DlrnImports.Pending build;
+
+        ImportedCallable(AgentState state, DlrnImports.Pending build) {
+            this.state = state;
+            this.build = build;
+        }
+
+        @Override
+        public Boolean invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+            try (BuildStore store = state.openStore()) {
+                state.open(store).imported(build);
+            }
+            return Boolean.TRUE;
+        }
     }
 }

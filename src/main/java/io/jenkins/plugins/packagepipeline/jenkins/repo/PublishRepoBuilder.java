@@ -55,7 +55,7 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
         return dlrnImport;
     }
 
-    /** Whether to import the fresh builds into the target's DLRN API, if it has one (default true). */
+    /** Whether to import the published builds its DLRN API lacks, if the target has one (default true). */
     @DataBoundSetter
     public void setDlrnImport(boolean dlrnImport) {
         this.dlrnImport = dlrnImport;

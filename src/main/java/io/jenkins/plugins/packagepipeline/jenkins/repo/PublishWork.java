@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.config.PackagePipelineConfiguration;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.BuildCredentials;
@@ -23,9 +24,9 @@ import java.util.List;
 /**
  * What {@code publishRepo} and its Freestyle build step do, once: find the target, read its signing key and
  * passphrase, mirror key and database credentials, publish (and mirror) on the agent of the workspace (where the
- * data directory is), record the outcome on the build's {@link PackagePipelineAction}, import the fresh builds into
- * the target's DLRN API from the controller, and turn user errors into {@code AbortException}s with every secret
- * masked.
+ * data directory is), record the outcome on the build's {@link PackagePipelineAction} (also when the mirror then
+ * failed), import every published build the target's DLRN API lacks from the controller ({@link DlrnImport}), and
+ * turn user errors into {@code AbortException}s with every secret masked.
  */
 final class PublishWork {
 
@@ -49,8 +50,17 @@ final class PublishWork {
             masker = masker(request, dlrnUser);
             PublishOutcome outcome = workspace.act(new PublishCallable(request, listener));
             PackagePipelineAction.record(run, outcome);
+            PackagePipelineException dlrnFailure = null;
             if (dlrnUser != null) {
-                importIntoDlrn(target, dlrnUser, outcome, listener, masker);
+                try {
+                    importIntoDlrn(target, request, dlrnUser, workspace::act, listener, masker);
+                } catch (PackagePipelineException e) {
+                    dlrnFailure = e;
+                }
+            }
+            PackagePipelineException failure = failure(outcome, dlrnFailure);
+            if (failure != null) {
+                throw failure;
             }
             return outcome;
         } catch (Exception e) {
@@ -82,13 +92,28 @@ final class PublishWork {
                         TargetCredentials.mirrorKey(target, credentials), target.getMirrorKnownHosts());
     }
 
-    private static void importIntoDlrn(RepoTarget target, StandardUsernamePasswordCredentials user,
-            PublishOutcome outcome, TaskListener listener, SecretMasker masker) throws Exception {
+    /**
+     * How a publish that was made (and recorded) still fails the step: its mirror failed, its DLRN import failed, or
+     * both (one line naming both); null when neither did. The DLRN import runs after a failed mirror too: DLRN
+     * fetches the builds from the public URL, not from the secondary.
+     */
+    static PackagePipelineException failure(PublishOutcome outcome, PackagePipelineException dlrnFailure) {
+        String mirrorFailure = outcome.getMirrorFailure();
+        if (mirrorFailure == null) {
+            return dlrnFailure;
+        }
+        return new PackagePipelineException(dlrnFailure == null ? mirrorFailure
+                : mirrorFailure + " The DLRN import failed too: " + dlrnFailure.getMessage(), dlrnFailure);
+    }
+
+    private static void importIntoDlrn(RepoTarget target, PublishRequest request,
+            StandardUsernamePasswordCredentials user, DlrnImport.Agent agent, TaskListener listener,
+            SecretMasker masker) throws Exception {
         ConsoleLog log = new ConsoleLog(listener.getLogger(), masker);
         try (DlrnApiClient client = new DlrnApiClient(URI.create(target.getDlrnApiUrl()), user.getUsername(),
                 user.getPassword().getPlainText().toCharArray(), Duration.ofMinutes(5))) {
             log.phase("import into the DLRN API at " + target.getDlrnApiUrl(),
-                    () -> DlrnImport.importFresh(outcome, client, text -> log.line("  " + text)));
+                    () -> DlrnImport.importPending(request, agent, client, text -> log.line("  " + text)));
         }
     }
 }

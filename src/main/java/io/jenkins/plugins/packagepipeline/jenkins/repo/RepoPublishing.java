@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
+import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PrivateFiles;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
@@ -57,7 +58,9 @@ public final class RepoPublishing {
     }
 
     /**
-     * Publishes the request's selection of builds (by default every package's latest build), then mirrors.
+     * Publishes the request's selection of builds (by default every package's latest build), then mirrors. A mirror
+     * that fails does not undo the publish: the outcome says why it failed ({@link PublishOutcome#getMirrorFailure()}),
+     * so that the caller records what was published before it fails the step.
      *
      * @throws PackagePipelineException with a message saying what to fix (no build database, an unknown build,
      *     a wrong passphrase: the served repositories stay as they were)
@@ -86,11 +89,19 @@ public final class RepoPublishing {
             RepoPointers pointers = new RepoPointers(config.reposDir());
             Optional<String> current = pointers.target(RepoPointers.CURRENT);
             boolean consistent = current.isPresent() && current.equals(pointers.target(RepoPointers.CONSISTENT));
+            PublishOutcome outcome = new PublishOutcome(request.target(), rows,
+                    config.publicUrlOf(RepoPointers.CURRENT + "/"), config.publicUrlOf("status_report.html"),
+                    consistent);
             if (request.mirror() != null) {
-                mirror(config, request.mirror(), progress, tempDir);
+                try {
+                    mirror(config, request.mirror(), progress, tempDir);
+                } catch (PackagePipelineException e) {
+                    String failure = request.masker().mask(e.getMessage()); // the outcome is saved with the build
+                    progress.accept("mirror failed: " + failure);
+                    return outcome.withMirrorFailure(failure);
+                }
             }
-            return new PublishOutcome(request.target(), rows, config.publicUrlOf(RepoPointers.CURRENT + "/"),
-                    config.publicUrlOf("status_report.html"), consistent);
+            return outcome;
         }
     }
 

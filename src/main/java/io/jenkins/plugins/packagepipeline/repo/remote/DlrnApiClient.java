@@ -46,6 +46,11 @@ public final class DlrnApiClient implements AutoCloseable {
         this.timeout = timeout;
     }
 
+    /** The DLRN API's base URL. */
+    public URI apiUrl() {
+        return apiUrl;
+    }
+
     /** Asks the DLRN server to import the build output directory served at {@code repoUrl}. */
     public void remoteImport(String repoUrl) throws IOException, InterruptedException {
         String base = apiUrl.toString().endsWith("/") ? apiUrl.toString() : apiUrl + "/";

@@ -5,117 +5,216 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import hudson.FilePath;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
-import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
-import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
+import io.jenkins.plugins.packagepipeline.repo.DlrnApiServer;
 import io.jenkins.plugins.packagepipeline.repo.remote.DlrnApiClient;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.jenkins.plugins.packagepipeline.repo.remote.DlrnImports;
+import io.jenkins.plugins.packagepipeline.store.BuildRecord;
+import io.jenkins.plugins.packagepipeline.store.BuildStore;
+import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which builds a publish imports into DLRN, against an HTTP server on 127.0.0.1 answering as DLRN's
- * {@code POST /api/remote/import} does (basic authentication, JSON body, 201 or 401). No DLRN can run here.
+ * Which builds {@code publishRepo} imports into DLRN, publish after publish: real publishes of real builds into a
+ * SQLite build database, the import state read and marked by the callables the agent runs (run in place here), and
+ * a {@link DlrnApiServer} answering as DLRN's {@code POST /api/remote/import} does and recording every request.
  */
 class DlrnImportTest {
 
     private static final String PASSWORD = "dlrn-api-s3cret";
+    private static final String PUBLIC_URL = "https://trunk.example.org/";
+    private static final String HELLO_1 = "1111111111aaaaaaaaaabbbbbbbbbbcccccccccc";
+    private static final String HELLO_2 = "2222222222aaaaaaaaaabbbbbbbbbbcccccccccc";
+    private static final String WORLD_1 = "3333333333aaaaaaaaaabbbbbbbbbbcccccccccc";
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
-    private HttpServer server;
-    private final List<String> imported = new ArrayList<>();
+    @TempDir
+    Path dataDir;
+
+    private DlrnApiServer dlrn;
 
     @BeforeEach
     void startDlrnApi() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api-centos9-master/api/remote/import", exchange -> {
-            String expected = "Basic " + Base64.getEncoder().encodeToString(("jenkins:" + PASSWORD)
-                    .getBytes(StandardCharsets.UTF_8));
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            byte[] answer;
-            int status;
-            if (!"POST".equals(exchange.getRequestMethod())
-                    || !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                status = 401;
-                answer = "{\"message\": \"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
-            } else {
-                String url = body.replaceAll(".*\"repo_url\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-                imported.add(url);
-                status = 201;
-                answer = ("{\"repo_url\": \"" + url + "\"}").getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
+        dlrn = new DlrnApiServer("jenkins", PASSWORD);
     }
 
     @AfterEach
     void stopDlrnApi() {
-        server.stop(0);
+        dlrn.close();
     }
 
     private URI api() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api-centos9-master");
+        return dlrn.apiUrl();
     }
 
-    private static PackageRow row(String name, boolean published, boolean fresh, String url) {
-        return new PackageRow(name, published ? "SUCCESS" : "FAILED", "3f7a9c1e5b2d4f6a8c0e", "x-1-1", url,
-                published, fresh, null);
-    }
-
-    @Test
-    void onlyBuildsThisPublishMadeAreImported() throws Exception {
-        PublishOutcome outcome = new PublishOutcome("trunk", List.of(
-                row("new", true, true, "https://trunk.example.org/3f/7a/new/"),
-                row("old", true, false, "https://trunk.example.org/3f/7a/old/"),
-                row("failed", false, false, "https://trunk.example.org/3f/7a/failed/")),
-                "https://trunk.example.org/current/", "https://trunk.example.org/status_report.html", false);
-        List<String> progress = new ArrayList<>();
-        try (DlrnApiClient client = new DlrnApiClient(api(), "jenkins", PASSWORD.toCharArray(),
-                Duration.ofSeconds(10))) {
-            assertEquals(List.of("https://trunk.example.org/3f/7a/new/"),
-                    DlrnImport.importFresh(outcome, client, progress::add));
+    /**
+     * The agent, in this JVM: runs each callable on the data directory as {@code workspace.act} would there, the
+     * callable and its result serialized on the way as the agent channel does.
+     */
+    private final DlrnImport.Agent agent = new DlrnImport.Agent() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T act(FilePath.FileCallable<T> callable) throws IOException, InterruptedException {
+            FilePath.FileCallable<T> onAgent = (FilePath.FileCallable<T>) overTheChannel(callable);
+            return (T) overTheChannel(onAgent.invoke(dataDir.toFile(), null));
         }
-        assertEquals(List.of("https://trunk.example.org/3f/7a/new/"), imported);
-        assertEquals(List.of("imported new 3f7a9c1e5b into DLRN"), progress);
+    };
+
+    private static Object overTheChannel(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private PublishRequest request(String publicUrl) {
+        return new PublishRequest("trunk", dataDir.toString(), publicUrl, null);
+    }
+
+    private BuildRecord record(String name, String source, Instant time) throws Exception {
+        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+            return new TargetBuilds(dataDir, store).success(name, "1.0", source, time);
+        }
+    }
+
+    /** A publishRepo: publish on the agent, then the DLRN import, as {@code PublishWork} runs them. */
+    private List<String> publishAndImport(String password) throws Exception {
+        RepoPublishing.publish(request(PUBLIC_URL), line -> { });
+        List<String> progress = new ArrayList<>();
+        try (DlrnApiClient client = new DlrnApiClient(api(), "jenkins", password.toCharArray(),
+                Duration.ofSeconds(10))) {
+            DlrnImport.importPending(request(PUBLIC_URL), agent, client, progress::add);
+        }
+        return progress;
+    }
+
+    private static String url(String source) {
+        return PUBLIC_URL + source.substring(0, 2) + "/" + source.substring(2, 4) + "/"
+                + BuildRecord.outputDirName(source, TargetBuilds.DISTGIT);
     }
 
     @Test
-    void refusedCredentialsAreReportedWithoutThePassword() {
-        PublishOutcome outcome = new PublishOutcome("trunk", List.of(row("new", true, true,
-                "https://trunk.example.org/3f/7a/new/")), null, null, true);
-        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> {
-            try (DlrnApiClient client = new DlrnApiClient(api(), "jenkins", "wrong".toCharArray(),
-                    Duration.ofSeconds(10))) {
-                DlrnImport.importFresh(outcome, client, line -> { });
-            }
-        });
+    void aBuildWhoseImportFailedIsImportedByTheNextPublishAndNoImportedBuildTwice() throws Exception {
+        record("hello", HELLO_1, T0);
+        assertEquals(List.of("1 published build(s) to import, oldest first",
+                "imported hello 1111111111 into DLRN (" + url(HELLO_1) + ")"), publishAndImport(PASSWORD));
+        assertEquals(List.of("201 " + url(HELLO_1)), dlrn.requests());
+
+        record("hello", HELLO_2, T0.plusSeconds(60));
+        record("world", WORLD_1, T0.plusSeconds(120));
+        dlrn.failOnce(url(WORLD_1));
+        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> publishAndImport(PASSWORD));
+        assertTrue(e.getMessage().startsWith("DLRN import stopped at world 3333333333 (1 of 2 imported before it):"
+                + " DLRN remote import of " + url(WORLD_1)), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 500") && e.getMessage().contains("database is locked")
+                && e.getMessage().endsWith("The next publish sends it again, then the builds after it."),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+
+        // the retry makes no snapshot (both are complete) and sends world alone: hello's are imported
+        List<String> progress = publishAndImport(PASSWORD);
+        assertEquals(List.of("201 " + url(HELLO_1), "201 " + url(HELLO_2), "500 " + url(WORLD_1),
+                "201 " + url(WORLD_1)), dlrn.requests());
+        assertEquals("imported world 3333333333 into DLRN (" + url(WORLD_1) + ")", progress.get(1));
+
+        assertEquals(List.of("every published build is imported already"), publishAndImport(PASSWORD));
+        assertEquals(4, dlrn.requests().size(), "nothing sent again: " + dlrn.requests());
+    }
+
+    @Test
+    void missedBuildsGoOldestFirstAsDlrnWouldHaveReceivedThem() throws Exception {
+        record("world", WORLD_1, T0.plusSeconds(120));
+        record("hello", HELLO_1, T0);
+        record("hello", HELLO_2, T0.plusSeconds(60));
+        // three publishes whose import never ran (no DLRN API, a lost controller...): each published one build
+        for (String only : List.of(HELLO_1, HELLO_2, WORLD_1)) {
+            RepoPublishing.publish(request(PUBLIC_URL).withSelection(new PublishSelection(List.of(),
+                    List.of(TargetBuilds.idOf(find(only))))), line -> { });
+        }
+        publishAndImport(PASSWORD);
+        // DLRN skips a commit older than the one it holds of that package: HELLO_1 after HELLO_2 would be lost
+        assertEquals(List.of("201 " + url(HELLO_1), "201 " + url(HELLO_2), "201 " + url(WORLD_1)), dlrn.requests());
+    }
+
+    @Test
+    void snapshotsCompletedBeforeImportsWereTrackedAreNotSentAgain() throws Exception {
+        record("hello", HELLO_1, T0);
+        RepoPublishing.publish(request(PUBLIC_URL), line -> { });
+        // the upgrade: the database starts tracking DLRN imports after hello's snapshot was completed (and imported
+        // by that publish, the earlier rule)
+        setTrackedSince(Instant.now());
+        record("world", WORLD_1, T0.plusSeconds(120));
+        assertEquals(List.of("1 published build(s) to import, oldest first",
+                "imported world 3333333333 into DLRN (" + url(WORLD_1) + ")"), publishAndImport(PASSWORD));
+        assertEquals(List.of("201 " + url(WORLD_1)), dlrn.requests());
+        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+            assertEquals(List.of(), store.notImportedInto(DlrnImports.key(api())),
+                    "hello is marked published before tracking, once: it is not looked at again");
+        }
+    }
+
+    @Test
+    void refusedCredentialsAreReportedWithoutThePasswordAndMarkNothing() throws Exception {
+        record("hello", HELLO_1, T0);
+        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> publishAndImport("wrong"));
         assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
         assertFalse(e.getMessage().contains("wrong"), e.getMessage());
-        assertEquals(List.of(), imported);
+        publishAndImport(PASSWORD);
+        assertEquals(List.of("401 " + url(HELLO_1), "201 " + url(HELLO_1)), dlrn.requests());
     }
 
     @Test
-    void freshBuildsNotServedOverHttpNeedThePublicBaseUrl() {
-        PublishOutcome outcome = new PublishOutcome("trunk", List.of(row("new", true, true, "file:/srv/repos/new/")),
-                null, null, true);
+    void buildsNotServedOverHttpNeedThePublicBaseUrl() throws Exception {
+        record("hello", HELLO_1, T0);
+        RepoPublishing.publish(request(null), line -> { });
         PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> {
             try (DlrnApiClient client = new DlrnApiClient(api(), "jenkins", PASSWORD.toCharArray(),
                     Duration.ofSeconds(10))) {
-                DlrnImport.importFresh(outcome, client, line -> { });
+                DlrnImport.importPending(request(null), agent, client, line -> { });
             }
         });
+        assertTrue(e.getMessage().startsWith("DLRN import of hello 1111111111: its output is served at file:"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("public base URL"), e.getMessage());
+        assertEquals(List.of(), dlrn.requests());
+    }
+
+    private BuildRecord find(String source) {
+        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+            return store.recent(10).stream().filter(b -> b.sourceCommit().equals(source)).findFirst().orElseThrow();
+        }
+    }
+
+    private void setTrackedSince(Instant since) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:"
+                + dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE));
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE settings SET value = ? WHERE name = 'dlrn_imports_tracked_since'")) {
+            update.setString(1, Long.toString(since.toEpochMilli()));
+            assertEquals(1, update.executeUpdate());
+        }
     }
 }

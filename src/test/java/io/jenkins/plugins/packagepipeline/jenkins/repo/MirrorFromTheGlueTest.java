@@ -2,12 +2,13 @@ package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.config.RepoTarget;
 import io.jenkins.plugins.packagepipeline.jenkins.credentials.FakeCredentials;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
+import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.LoopbackSshd;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -78,13 +79,14 @@ class MirrorFromTheGlueTest {
         List<String> progress = new ArrayList<>();
         List<String> seenWhileMirroring = new ArrayList<>();
 
-        RepoPublishing.publish(request, line -> {
+        PublishOutcome outcome = RepoPublishing.publish(request, line -> {
             progress.add(line);
             if (line.startsWith("mirroring to")) {
                 seenWhileMirroring.addAll(privateFiles(key));
             }
         }, tempDir);
 
+        assertEquals(null, outcome.getMirrorFailure());
         assertEquals(List.of("dir rwx------", "id_mirror rw------- (the key)", "known_hosts rw-------"),
                 seenWhileMirroring);
         assertEmpty(tempDir);
@@ -102,15 +104,27 @@ class MirrorFromTheGlueTest {
         String key = Files.readString(stranger);
         List<String> progress = new ArrayList<>();
 
-        PackagePipelineException e = assertThrows(PackagePipelineException.class, () -> RepoPublishing.publish(
-                request(key, Files.readString(sshd.knownHosts)), progress::add, tempDir));
+        PublishOutcome outcome = RepoPublishing.publish(request(key, Files.readString(sshd.knownHosts)),
+                progress::add, tempDir);
 
+        // the publish stands and is what the build records; the step then fails with the mirror's one line
+        assertEquals(List.of("hello"), outcome.getRows().stream().map(PackageRow::getPackageName).toList());
+        assertTrue(outcome.getRows().get(0).isPublished());
+        PackagePipelineException e = PublishWork.failure(outcome, null);
+        assertEquals(outcome.getMirrorFailure(), e.getMessage());
         assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertEmpty(tempDir);
         assertNoKeyIn(e.getMessage() + "\n" + String.join("\n", progress), key);
         assertTrue(Files.isRegularFile(dataDir.resolve("repos/current/repodata/repomd.xml")),
                 "the publish itself stays served");
         assertFalse(Files.exists(secondary.resolve("current")));
+        PackagePipelineException both = PublishWork.failure(outcome,
+                new PackagePipelineException("DLRN import stopped at hello 3f7a9c1e5b (0 of 1 imported before it)."));
+        assertTrue(both.getMessage().startsWith(e.getMessage() + " The DLRN import failed too: DLRN import stopped"),
+                both.getMessage());
+        assertEquals(null, PublishWork.failure(RepoPublishing.publish(new PublishRequest("trunk",
+                dataDir.toString(), null, null), line -> { }, tempDir), null), "no mirror, no failure");
     }
 
     @Test
@@ -118,12 +132,11 @@ class MirrorFromTheGlueTest {
         String key = Files.readString(sshd.clientKey);
         String otherHost = "[127.0.0.1]:" + sshd.port + " " + Files.readString(Path.of(sshd.clientKey + ".pub"));
 
-        PackagePipelineException e = assertThrows(PackagePipelineException.class,
-                () -> RepoPublishing.publish(request(key, otherHost), line -> { }, tempDir));
+        String failure = RepoPublishing.publish(request(key, otherHost), line -> { }, tempDir).getMirrorFailure();
 
-        assertTrue(e.getMessage().contains("Host key verification failed"), e.getMessage());
+        assertTrue(failure.contains("Host key verification failed"), failure);
         assertEmpty(tempDir);
-        assertNoKeyIn(e.getMessage(), key);
+        assertNoKeyIn(failure, key);
         assertFalse(Files.exists(secondary.resolve("current")), "nothing reached a host that is not the secondary");
     }
 
