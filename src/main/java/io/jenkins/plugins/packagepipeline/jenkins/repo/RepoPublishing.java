@@ -72,7 +72,7 @@ public final class RepoPublishing {
             throws IOException, InterruptedException {
         Path dataDir = Path.of(request.dataDirectory());
         String owner = "Repo target '" + request.target() + "'";
-        RepoConfig config = config(request.target(), dataDir, request.publicBaseUrl());
+        RepoConfig config = config(request.target(), dataDir, request.publicBaseUrl(), request.options());
         PublishRequest.Signing signing = request.signing();
         try (BuildStore store = request.database().open(dataDir, true, owner);
                 SigningKey key = signing == null ? null
@@ -94,9 +94,9 @@ public final class RepoPublishing {
         }
     }
 
-    /** The engine's configuration of a repo target's repositories. */
-    static RepoConfig config(String target, Path dataDir, String publicBaseUrl) {
-        RepoConfig config = RepoConfig.defaults(dataDir).withRepoName(target);
+    /** The engine's configuration of a repo target's repositories: its name, public URL and publish options. */
+    static RepoConfig config(String target, Path dataDir, String publicBaseUrl, PublishOptions options) {
+        RepoConfig config = options.applyTo(RepoConfig.defaults(dataDir).withRepoName(target));
         return publicBaseUrl == null ? config : config.withPublicUrl(URI.create(publicBaseUrl));
     }
 }
