@@ -58,6 +58,16 @@ public final class RsyncMirror {
         }
     }
 
+    /**
+     * The longest a {@link #push()} may take: its wait for the publish lock and its at most 8 tool runs (reading the
+     * secondary's pointers, moving at most two of them off rechecked snapshots, sending the snapshots, at most two
+     * pointers, switching them, removing purged files), each bounded by the tool timeout. What a key handed to an
+     * {@link SshAgent} for a push needs to live.
+     */
+    public static Duration longestPush(RepoConfig config) {
+        return config.toolTimeout().multipliedBy(9);
+    }
+
     /** Pushes the repos directory to the secondary. */
     public MirrorResult push() throws IOException, InterruptedException {
         long started = System.nanoTime();
@@ -180,6 +190,9 @@ public final class RsyncMirror {
         if (target.knownHostsFile() != null) {
             ssh.addAll(List.of("-o", "UserKnownHostsFile=" + target.knownHostsFile()));
         }
+        if (target.agentSocket() != null) {
+            ssh.addAll(List.of("-o", "IdentityAgent=SSH_AUTH_SOCK")); // the socket of run()'s environment
+        }
         return ssh;
     }
 
@@ -189,7 +202,11 @@ public final class RsyncMirror {
 
     private ProcessResult run(String what, List<String> command) throws IOException, InterruptedException {
         Files.createDirectories(logFile.getParent());
-        ProcessResult result = ProcessRunner.command(command).timeout(config.toolTimeout()).log(logFile).run();
+        ProcessRunner runner = ProcessRunner.command(command).timeout(config.toolTimeout()).log(logFile);
+        if (target.agentSocket() != null) {
+            runner.env("SSH_AUTH_SOCK", target.agentSocket().toString());
+        }
+        ProcessResult result = runner.run();
         if (!result.succeeded()) {
             String cause = result.timedOut() ? "timed out after " + result.timeout().toSeconds() + " s"
                     : result.tail().stream().map(String::strip).filter(l -> !l.isEmpty())
