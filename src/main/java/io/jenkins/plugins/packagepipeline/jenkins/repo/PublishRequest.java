@@ -104,8 +104,16 @@ public record PublishRequest(String target, String dataDirectory, String publicB
      * @param port its SSH port
      * @param privateKey the SSH private key, or null for the agent user's own keys
      * @param knownHosts known_hosts lines with its host key, or null for the agent user's known_hosts
+     * @param keyCredentialsId the id of the credentials holding the key, for messages, or null
      */
-    public record Mirror(String destination, int port, String privateKey, String knownHosts) implements Serializable {
+    public record Mirror(String destination, int port, String privateKey, String knownHosts, String keyCredentialsId)
+            implements Serializable {
+
+        /** A mirror whose key's credentials are not named in messages. */
+        public Mirror(String destination, int port, String privateKey, String knownHosts) {
+            this(destination, port, privateKey, knownHosts, null);
+        }
+
         @Override
         public String toString() {
             return "Mirror[" + destination + ", port " + port + ", key=" + (privateKey == null ? "none" : "****")

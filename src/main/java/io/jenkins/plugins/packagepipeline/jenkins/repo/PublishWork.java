@@ -83,7 +83,8 @@ final class PublishWork {
     static PublishRequest.Mirror secondary(RepoTarget target, CredentialsLookup credentials) throws IOException {
         return target.getMirrorTarget() == null ? null
                 : new PublishRequest.Mirror(target.getMirrorTarget(), target.getMirrorSshPort(),
-                        TargetCredentials.mirrorKey(target, credentials), target.getMirrorKnownHosts());
+                        TargetCredentials.mirrorKey(target, credentials), target.getMirrorKnownHosts(),
+                        target.getMirrorKeyCredentialsId());
     }
 
     private static void importIntoDlrn(RepoTarget target, StandardUsernamePasswordCredentials user,
