@@ -12,9 +12,11 @@ import io.jenkins.plugins.packagepipeline.process.ProcessResult;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
 import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
+import io.jenkins.plugins.packagepipeline.repo.mirror.SshAgent;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -152,6 +154,137 @@ class RsyncMirrorTest {
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         assertTrue(e.getMessage().contains("Connection refused"), "the cause, from ssh: " + e.getMessage());
         assertFalse(Files.exists(secondary.resolve("current")));
+    }
+
+    /**
+     * The key in a private ssh-agent instead of a file: the agent's directory holds its socket and the key's public
+     * half only, the push logs in with the agent's key, and after close the agent process and its directory are
+     * gone, so the same target can no longer log in.
+     */
+    @Test
+    void mirrorsThroughAPrivateAgentThatHoldsTheKeyAndIsGoneAfter() throws Exception {
+        Path secondary = Files.createDirectories(dir.resolve("secondary4/repos"));
+        new RepoPublisher(config, builds.store).publish(builds.success("alpha", "1.0"), null);
+        String key = Files.readString(sshd.clientKey);
+        Path agents = Files.createDirectories(dir.resolve("agents"));
+        MirrorTarget viaAgent;
+        long pid;
+        try (SshAgent agent = SshAgent.start(agents, RsyncMirror.longestPush(config))) {
+            pid = agent.pid();
+            agent.add(key, "test key");
+            viaAgent = MirrorTarget.parse(System.getProperty("user.name") + "@127.0.0.1:" + secondary, sshd.port,
+                    null, sshd.knownHosts).withAgent(agent);
+            assertEquals(agent.socket(), viaAgent.agentSocket());
+            assertTrue(Processes.running(pid), "the agent runs");
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    agent.socket().getParent())));
+            assertEquals(List.of("agent.sock", "identity.pub"), names(agent.socket().getParent()));
+            assertEquals(Files.readString(Path.of(sshd.clientKey + ".pub")).split(" ")[1],
+                    Files.readString(viaAgent.identityFile()).split(" ")[1], "the public half of the key added");
+            assertNoKeyLineUnder(agents, key);
+
+            new RsyncMirror(config, viaAgent).push();
+
+            assertTrue(Files.isRegularFile(secondary.resolve("current/repodata/repomd.xml")), "mirrored");
+        }
+        assertFalse(Processes.running(pid), "the agent is gone");
+        assertEquals(List.of(), names(agents), "its directory and socket are gone");
+        PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                () -> new RsyncMirror(config, viaAgent).push());
+        assertTrue(e.getMessage().contains("Permission denied"), "no key without the agent: " + e.getMessage());
+    }
+
+    @Test
+    void anAgentIsGoneAfterAFailedPush() throws Exception {
+        new RepoPublisher(config, builds.store).publish(builds.success("alpha", "1.0"), null);
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path agents = Files.createDirectories(dir.resolve("agents"));
+        long pid;
+        try (SshAgent agent = SshAgent.start(agents, Duration.ofMinutes(5))) {
+            pid = agent.pid();
+            agent.add(Files.readString(sshd.clientKey), "test key");
+            MirrorTarget unreachable = MirrorTarget.parse("127.0.0.1:" + dir.resolve("secondary5"), closedPort, null,
+                    sshd.knownHosts).withAgent(agent);
+            assertThrows(PackagePipelineException.class, () -> new RsyncMirror(config, unreachable).push());
+        }
+        assertFalse(Processes.running(pid), "the agent is gone");
+        assertEquals(List.of(), names(agents));
+    }
+
+    /**
+     * A key with a passphrase fails at once with a message naming the key, never waiting for someone to type it,
+     * and never showing the key.
+     */
+    @Test
+    void aKeyWithAPassphraseIsRefusedAtOnceNamingIt() throws Exception {
+        Path locked = dir.resolve("locked_ed25519");
+        ProcessRunner.command("ssh-keygen", "-q", "-t", "ed25519", "-N", "a passphrase", "-f", locked.toString())
+                .timeout(Duration.ofMinutes(1)).run().requireSuccess("ssh-keygen");
+        String key = Files.readString(locked);
+        Path agents = Files.createDirectories(dir.resolve("agents"));
+        try (SshAgent agent = SshAgent.start(agents, Duration.ofMinutes(5))) {
+            long started = System.nanoTime();
+            PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                    () -> agent.add(key, "of repo target 'trunk' (credentials 'trunk-mirror-key')"));
+            assertEquals("The SSH key of repo target 'trunk' (credentials 'trunk-mirror-key') is protected by a"
+                    + " passphrase, which the mirror cannot type: store a key without passphrase there (remove it"
+                    + " from a copy with ssh-keygen -p -N '' -f COPY).", e.getMessage());
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(20).toNanos(), "no wait for a passphrase");
+            PackagePipelineException notAKey = assertThrows(PackagePipelineException.class,
+                    () -> agent.add("not a key", "of repo target 'trunk'"));
+            assertTrue(notAKey.getMessage().startsWith("The SSH key of repo target 'trunk' is not a private key"),
+                    notAKey.getMessage());
+            assertNoKeyLineUnder(agents, key);
+        }
+        assertEquals(List.of(), names(agents));
+    }
+
+    /**
+     * A JVM killed without closing the agent (kill -9) ends the process the agent runs under, as its pipe from the
+     * JVM closes: killing that process, the agent goes by itself within seconds, its socket with it.
+     */
+    @Test
+    void anAgentWhoseParentDiesGoesByItself() throws Exception {
+        Path agents = Files.createDirectories(dir.resolve("agents"));
+        try (SshAgent agent = SshAgent.start(agents, Duration.ofMinutes(5))) {
+            agent.add(Files.readString(sshd.clientKey), "test key");
+            ProcessHandle process = ProcessHandle.of(agent.pid()).orElseThrow();
+            ProcessHandle parent = process.parent().orElseThrow();
+            assertTrue(parent.info().command().orElse("").endsWith("cat"), parent.info().toString());
+
+            parent.destroyForcibly();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Processes.running(process.pid()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertFalse(Processes.running(process.pid()), "the agent went by itself");
+            assertFalse(Files.exists(agent.socket()), "the agent removed its socket");
+        }
+        assertEquals(List.of(), names(agents));
+    }
+
+    private static List<String> names(Path directory) throws Exception {
+        try (var files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** No file under {@code directory} holds a line of the private key's body. */
+    private static void assertNoKeyLineUnder(Path directory, String key) throws Exception {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = Files.readString(file);
+                for (String line : key.split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("-----")) {
+                        assertFalse(content.contains(line), file + " holds a line of the private key");
+                    }
+                }
+            }
+        }
     }
 
     @Test

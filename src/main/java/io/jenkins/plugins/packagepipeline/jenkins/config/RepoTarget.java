@@ -10,6 +10,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldChecks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.Symbol;
@@ -24,13 +25,18 @@ import org.kohsuke.stapler.verb.POST;
  * One place packages are built into and published from, by name: its data directory (builds, build database,
  * published repos), where its build database is (SQLite in the data directory, or PostgreSQL), the public URL
  * clients install from, the key (and passphrase) that signs its packages and repo metadata, the
- * secondary it is mirrored to (rsync over SSH), the DLRN API it imports into, and the defaults of
- * {@code buildPackage} for it.
+ * secondary it is mirrored to (rsync over SSH), the DLRN API it imports into, how its repositories are published
+ * (SRPMs, components, tool timeout: the command line's {@code --sources}, {@code --components},
+ * {@code --tool-timeout}), and the defaults of {@code buildPackage} for it.
  */
 public final class RepoTarget implements Describable<RepoTarget> {
 
     static final int DEFAULT_WORKERS = 2;
     static final int DEFAULT_SSH_PORT = 22;
+    /** The tool timeout when left empty, in the syntax of {@link io.jenkins.plugins.packagepipeline.Durations}. */
+    public static final String DEFAULT_TOOL_TIMEOUT = "10m";
+    private static final Duration TOOL_TIMEOUT_MIN = Duration.ofSeconds(10);
+    private static final Duration TOOL_TIMEOUT_MAX = Duration.ofDays(1);
 
     private final String name;
     private final String dataDirectory;
@@ -48,6 +54,9 @@ public final class RepoTarget implements Describable<RepoTarget> {
     private String builder = Builders.RPMBUILD;
     private int workers = DEFAULT_WORKERS;
     private boolean allowForceRechecks;
+    private boolean sources;
+    private boolean components;
+    private String toolTimeout;
 
     @DataBoundConstructor
     public RepoTarget(String name, String dataDirectory) {
@@ -78,7 +87,8 @@ public final class RepoTarget implements Describable<RepoTarget> {
                         ? FieldChecks.requiredCredentials("the DLRN API at " + dlrnApiUrl, null)
                         : FieldCheck.ok(),
                 FieldChecks.builder(builder),
-                FieldChecks.range("number of workers", workers, 1, 64));
+                FieldChecks.range("number of workers", workers, 1, 64),
+                checkToolTimeout(getToolTimeout()));
         List<String> problems = new ArrayList<>();
         for (FieldCheck c : checks) {
             if (c.isError()) {
@@ -86,6 +96,21 @@ public final class RepoTarget implements Describable<RepoTarget> {
             }
         }
         return problems;
+    }
+
+    /** The check of a tool timeout: 10s to 1d. */
+    static FieldCheck checkToolTimeout(String value) {
+        return FieldChecks.duration("toolTimeout", value, TOOL_TIMEOUT_MIN, TOOL_TIMEOUT_MAX);
+    }
+
+    /**
+     * How long one run of createrepo_c, rpmsign, gpg, rsync or ssh, or a wait for the publish lock, may take.
+     *
+     * @throws io.jenkins.plugins.packagepipeline.PackagePipelineException naming the target, the setting and the value
+     */
+    public Duration toolTimeout() {
+        return FieldChecks.durationOr(null, "Repo target '" + name + "': toolTimeout", getToolTimeout(),
+                TOOL_TIMEOUT_MIN, TOOL_TIMEOUT_MAX);
     }
 
     public String getName() {
@@ -224,10 +249,47 @@ public final class RepoTarget implements Describable<RepoTarget> {
         return allowForceRechecks;
     }
 
-    /** Whether {@code buildPackage(forceRecheck: true)} may rebuild a successful build (DLRN's allow_force_rechecks). */
+    /**
+     * Whether {@code buildPackage(forceRecheck: true)} may rebuild a successful build (DLRN's
+     * allow_force_rechecks).
+     */
     @DataBoundSetter
     public void setAllowForceRechecks(boolean allowForceRechecks) {
         this.allowForceRechecks = allowForceRechecks;
+    }
+
+    public boolean isSources() {
+        return sources;
+    }
+
+    /** Whether SRPMs are part of the published repositories (the command line's {@code --sources}). */
+    @DataBoundSetter
+    public void setSources(boolean sources) {
+        this.sources = sources;
+    }
+
+    public boolean isComponents() {
+        return components;
+    }
+
+    /**
+     * Whether each snapshot holds one sub-repository per catalog component ({@code components/<name>/}) and an
+     * aggregate {@code .repo} file, instead of one flat repository (the command line's {@code --components}).
+     */
+    @DataBoundSetter
+    public void setComponents(boolean components) {
+        this.components = components;
+    }
+
+    /** The tool timeout as configured, a duration ({@code 10m}); {@link #DEFAULT_TOOL_TIMEOUT} if unset. */
+    public String getToolTimeout() {
+        return toolTimeout == null ? DEFAULT_TOOL_TIMEOUT : toolTimeout;
+    }
+
+    /** A duration, e.g. {@code 30m}; empty for {@link #DEFAULT_TOOL_TIMEOUT} (the command line's --tool-timeout). */
+    @DataBoundSetter
+    public void setToolTimeout(String toolTimeout) {
+        this.toolTimeout = OpenStackCloud.strip(toolTimeout);
     }
 
     /** The form of one repo target on the configuration page; every method requires Overall/Administer. */
@@ -264,6 +326,11 @@ public final class RepoTarget implements Describable<RepoTarget> {
         @POST
         public FormValidation doCheckDlrnApiUrl(@QueryParameter String value) {
             return Forms.check(() -> FieldChecks.optionalHttpUrl("DLRN API URL", value));
+        }
+
+        @POST
+        public FormValidation doCheckToolTimeout(@QueryParameter String value) {
+            return Forms.check(() -> checkToolTimeout(value));
         }
 
         @POST

@@ -37,7 +37,7 @@ final class DlrnImport {
     static List<DlrnImports.Pending> importPending(PublishRequest request, Agent agent, DlrnApiClient client,
             Consumer<String> progress) throws IOException, InterruptedException {
         AgentState state = new AgentState(request.target(), request.dataDirectory(), request.publicBaseUrl(),
-                request.database(), client.apiUrl());
+                request.options(), request.database(), client.apiUrl());
         return DlrnImports.importPending(new DlrnImports.Ledger() {
             @Override
             public List<DlrnImports.Pending> pending() throws IOException, InterruptedException {
@@ -55,12 +55,12 @@ final class DlrnImport {
      * Where a target's DLRN import state is, as the agent opens it. It crosses the agent channel with the database's
      * password, as {@link PublishRequest} does.
      */
-    record AgentState(String target, String dataDirectory, String publicBaseUrl, BuildDatabase database, URI apiUrl)
-            implements Serializable {
+    record AgentState(String target, String dataDirectory, String publicBaseUrl, PublishOptions options,
+            BuildDatabase database, URI apiUrl) implements Serializable {
 
         private DlrnImports.Ledger open(BuildStore store) {
             Path dataDir = Path.of(dataDirectory);
-            return DlrnImports.ledger(RepoPublishing.config(target, dataDir, publicBaseUrl), store, apiUrl);
+            return DlrnImports.ledger(RepoPublishing.config(target, dataDir, publicBaseUrl, options), store, apiUrl);
         }
 
         private BuildStore openStore() {

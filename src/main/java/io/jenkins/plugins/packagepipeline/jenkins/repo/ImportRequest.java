@@ -12,14 +12,16 @@ import java.util.List;
  * @param target the repo target's name
  * @param dataDirectory the absolute data directory on the agent
  * @param publicBaseUrl where the data directory's {@code repos} directory is served, or null
+ * @param options the target's publishing options (its tool timeout bounds the importer's tool runs)
  * @param database where the build database is
  * @param from the locations to import, as the user wrote them: build output directories, or directories holding
  *     them, by path (absolute, or relative to the workspace), or served build output directories by http(s) URL
  */
-public record ImportRequest(String target, String dataDirectory, String publicBaseUrl, BuildDatabase database,
-        List<String> from) implements Serializable {
+public record ImportRequest(String target, String dataDirectory, String publicBaseUrl, PublishOptions options,
+        BuildDatabase database, List<String> from) implements Serializable {
 
     public ImportRequest {
+        options = options == null ? PublishOptions.defaults() : options;
         database = database == null ? BuildDatabase.inDataDirectory() : database;
         from = from == null ? new ArrayList<>() : new ArrayList<>(from); // a JDK list any agent channel takes
     }
@@ -27,6 +29,6 @@ public record ImportRequest(String target, String dataDirectory, String publicBa
     @Override
     public String toString() {
         return "ImportRequest[target=" + target + ", dataDirectory=" + dataDirectory + ", publicBaseUrl="
-                + publicBaseUrl + ", database=" + database + ", from=" + from + "]";
+                + publicBaseUrl + ", options=" + options + ", database=" + database + ", from=" + from + "]";
     }
 }

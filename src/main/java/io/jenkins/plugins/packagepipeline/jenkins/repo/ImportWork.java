@@ -75,7 +75,7 @@ final class ImportWork {
     static ImportRequest request(RepoTarget target, List<String> from, CredentialsLookup credentials) {
         List<String> locations = RepoImporting.check(from);
         return new ImportRequest(target.getName(), target.getDataDirectory(), target.getPublicBaseUrl(),
-                TargetCredentials.database(target, credentials), locations);
+                PublishOptions.of(target), TargetCredentials.database(target, credentials), locations);
     }
 
     /** The form's check of the {@code from} text area (one location a line). */

@@ -18,13 +18,22 @@ import java.util.List;
  * @param mirror where to mirror the repos after publishing, or null
  * @param database where the build database is
  * @param selection which builds to publish
+ * @param options how the repositories are published (SRPMs, components, tool timeout)
  */
 public record PublishRequest(String target, String dataDirectory, String publicBaseUrl, Signing signing,
-        Mirror mirror, BuildDatabase database, PublishSelection selection) implements Serializable {
+        Mirror mirror, BuildDatabase database, PublishSelection selection, PublishOptions options)
+        implements Serializable {
 
     public PublishRequest {
         database = database == null ? BuildDatabase.inDataDirectory() : database;
         selection = selection == null ? PublishSelection.latest() : selection;
+        options = options == null ? PublishOptions.defaults() : options;
+    }
+
+    /** A request with the default {@link PublishOptions}. */
+    public PublishRequest(String target, String dataDirectory, String publicBaseUrl, Signing signing, Mirror mirror,
+            BuildDatabase database, PublishSelection selection) {
+        this(target, dataDirectory, publicBaseUrl, signing, mirror, database, selection, null);
     }
 
     /** An unmirrored publish of every package's latest build, signed by a key without passphrase (or unsigned). */
@@ -34,19 +43,28 @@ public record PublishRequest(String target, String dataDirectory, String publicB
     }
 
     public PublishRequest withSigning(Signing newSigning) {
-        return new PublishRequest(target, dataDirectory, publicBaseUrl, newSigning, mirror, database, selection);
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, newSigning, mirror, database, selection,
+                options);
     }
 
     public PublishRequest withMirror(Mirror newMirror) {
-        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, newMirror, database, selection);
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, newMirror, database, selection,
+                options);
     }
 
     public PublishRequest withDatabase(BuildDatabase newDatabase) {
-        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, mirror, newDatabase, selection);
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, mirror, newDatabase, selection,
+                options);
     }
 
     public PublishRequest withSelection(PublishSelection newSelection) {
-        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, mirror, database, newSelection);
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, mirror, database, newSelection,
+                options);
+    }
+
+    public PublishRequest withOptions(PublishOptions newOptions) {
+        return new PublishRequest(target, dataDirectory, publicBaseUrl, signing, mirror, database, selection,
+                newOptions);
     }
 
     /** Hides every secret of this request (passphrase, database password) in console lines and messages. */
@@ -86,8 +104,16 @@ public record PublishRequest(String target, String dataDirectory, String publicB
      * @param port its SSH port
      * @param privateKey the SSH private key, or null for the agent user's own keys
      * @param knownHosts known_hosts lines with its host key, or null for the agent user's known_hosts
+     * @param keyCredentialsId the id of the credentials holding the key, for messages, or null
      */
-    public record Mirror(String destination, int port, String privateKey, String knownHosts) implements Serializable {
+    public record Mirror(String destination, int port, String privateKey, String knownHosts, String keyCredentialsId)
+            implements Serializable {
+
+        /** A mirror whose key's credentials are not named in messages. */
+        public Mirror(String destination, int port, String privateKey, String knownHosts) {
+            this(destination, port, privateKey, knownHosts, null);
+        }
+
         @Override
         public String toString() {
             return "Mirror[" + destination + ", port " + port + ", key=" + (privateKey == null ? "none" : "****")
@@ -99,6 +125,6 @@ public record PublishRequest(String target, String dataDirectory, String publicB
     public String toString() {
         return "PublishRequest[target=" + target + ", dataDirectory=" + dataDirectory + ", publicBaseUrl="
                 + publicBaseUrl + ", signing=" + signing + ", mirror=" + mirror + ", database=" + database
-                + ", selection=" + selection + "]";
+                + ", selection=" + selection + ", options=" + options + "]";
     }
 }

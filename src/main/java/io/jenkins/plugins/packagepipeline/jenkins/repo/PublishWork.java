@@ -68,15 +68,19 @@ final class PublishWork {
         }
     }
 
-    /** The request for the agent: the target's settings with the secrets of its credentials. */
+    /**
+     * The request for the agent: the target's settings with the secrets of its credentials; a bad setting fails
+     * before any credential is read.
+     */
     static PublishRequest request(RepoTarget target, boolean mirror, PublishSelection selection,
             CredentialsLookup credentials) throws IOException {
+        PublishOptions options = PublishOptions.of(target);
         String key = TargetCredentials.signingKey(target, credentials);
         PublishRequest.Signing signing = key == null ? null
                 : new PublishRequest.Signing(key, TargetCredentials.signingPassphrase(target, credentials));
         return new PublishRequest(target.getName(), target.getDataDirectory(), target.getPublicBaseUrl(), signing,
                 mirror ? secondary(target, credentials) : null, TargetCredentials.database(target, credentials),
-                selection);
+                selection, options);
     }
 
     /** Hides every secret a publish uses in console lines and messages: the request's and the DLRN API's. */
@@ -89,7 +93,8 @@ final class PublishWork {
     static PublishRequest.Mirror secondary(RepoTarget target, CredentialsLookup credentials) throws IOException {
         return target.getMirrorTarget() == null ? null
                 : new PublishRequest.Mirror(target.getMirrorTarget(), target.getMirrorSshPort(),
-                        TargetCredentials.mirrorKey(target, credentials), target.getMirrorKnownHosts());
+                        TargetCredentials.mirrorKey(target, credentials), target.getMirrorKnownHosts(),
+                        target.getMirrorKeyCredentialsId());
     }
 
     /**

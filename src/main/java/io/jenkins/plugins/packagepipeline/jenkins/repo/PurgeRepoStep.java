@@ -18,7 +18,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code purgeRepo(target: 'trunk', olderThan: '14d')}: removes the repository snapshots of builds finished longer
  * ago than that duration (a bare number is days), as DLRN's purge does, on the agent of the enclosing {@code node}
  * (the one holding the target's data directory). Never a package's newest successful build, nor what
- * {@code current} or {@code consistent} name; records and logs stay. {@code dryRun: true} only reports. Returns what was purged.
+ * {@code current} or {@code consistent} name; records and logs stay. {@code dryRun: true} only reports. Returns what
+ * was purged.
  */
 public final class PurgeRepoStep extends Step {
 

@@ -15,17 +15,28 @@ import java.io.Serializable;
  *     {@code 36h}...; a bare number is days), as the user wrote it
  * @param dryRun only report what would be purged
  * @param mirror the secondary to bring in line after purging (its purged snapshots deleted too), or null
+ * @param options how the target publishes (its tool timeout bounds the purge's wait for the publish lock and the
+ *     mirror's tool runs)
  */
 public record PurgeRequest(String target, String dataDirectory, String publicBaseUrl, BuildDatabase database,
-        String olderThan, boolean dryRun, PublishRequest.Mirror mirror) implements Serializable {
+        String olderThan, boolean dryRun, PublishRequest.Mirror mirror, PublishOptions options)
+        implements Serializable {
 
     public PurgeRequest {
         database = database == null ? BuildDatabase.inDataDirectory() : database;
+        options = options == null ? PublishOptions.defaults() : options;
+    }
+
+    /** A request with the default {@link PublishOptions}. */
+    public PurgeRequest(String target, String dataDirectory, String publicBaseUrl, BuildDatabase database,
+            String olderThan, boolean dryRun, PublishRequest.Mirror mirror) {
+        this(target, dataDirectory, publicBaseUrl, database, olderThan, dryRun, mirror, null);
     }
 
     @Override
     public String toString() {
         return "PurgeRequest[target=" + target + ", dataDirectory=" + dataDirectory + ", database=" + database
-                + ", olderThan=" + olderThan + ", dryRun=" + dryRun + ", mirror=" + mirror + "]";
+                + ", olderThan=" + olderThan + ", dryRun=" + dryRun + ", mirror=" + mirror + ", options=" + options
+                + "]";
     }
 }

@@ -42,12 +42,13 @@ final class PurgeWork {
         }
     }
 
-    /** What the agent is asked to do; checks {@code olderThan} before reading any credential. */
+    /** What the agent is asked to do; checks {@code olderThan} and the target's settings before any credential. */
     static PurgeRequest request(RepoTarget target, String olderThan, boolean dryRun, boolean mirror,
             CredentialsLookup credentials) throws IOException {
         RepoPurging.age(olderThan);
+        PublishOptions options = PublishOptions.of(target);
         PublishRequest.Mirror secondary = mirror && !dryRun ? PublishWork.secondary(target, credentials) : null;
         return new PurgeRequest(target.getName(), target.getDataDirectory(), target.getPublicBaseUrl(),
-                TargetCredentials.database(target, credentials), olderThan, dryRun, secondary);
+                TargetCredentials.database(target, credentials), olderThan, dryRun, secondary, options);
     }
 }

@@ -79,7 +79,8 @@ public final class RepoImporting {
             }
             outputs.put(location, ImportLocations.expand(location, workspace, FROM));
         }
-        RepoConfig config = RepoPublishing.config(request.target(), dataDir, request.publicBaseUrl());
+        RepoConfig config = RepoPublishing.config(request.target(), dataDir, request.publicBaseUrl(),
+                request.options());
         String reposUrl = config.publicUrlOf("");
         List<PackageRow> rows = new ArrayList<>();
         List<String> alreadyRecorded = new ArrayList<>();

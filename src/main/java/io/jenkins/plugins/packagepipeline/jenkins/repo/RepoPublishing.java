@@ -10,12 +10,14 @@ import io.jenkins.plugins.packagepipeline.repo.RepoPointers;
 import io.jenkins.plugins.packagepipeline.repo.RepoPublisher;
 import io.jenkins.plugins.packagepipeline.repo.mirror.MirrorTarget;
 import io.jenkins.plugins.packagepipeline.repo.mirror.RsyncMirror;
+import io.jenkins.plugins.packagepipeline.repo.mirror.SshAgent;
 import io.jenkins.plugins.packagepipeline.repo.sign.SigningKey;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,12 +31,15 @@ import java.util.function.Consumer;
  */
 public final class RepoPublishing {
 
+    /** How much longer than the longest push the mirror's key stays in its agent. */
+    private static final Duration AGENT_MARGIN = Duration.ofMinutes(1);
+
     private RepoPublishing() {
     }
 
     /**
-     * Copies the published repos to the target's secondary; the SSH key and known_hosts exist on disk only while
-     * rsync runs, in {@link PrivateFiles} under the system's temporary directory.
+     * Copies the published repos to the target's secondary; the SSH key is held by a private ssh-agent and
+     * known_hosts is a private file while rsync runs, both under the system's temporary directory.
      */
     static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress)
             throws IOException, InterruptedException {
@@ -42,16 +47,27 @@ public final class RepoPublishing {
     }
 
     /**
-     * Copies the published repos to the target's secondary with rsync over SSH. The SSH key and known_hosts of the
-     * target's settings are written to owner-only files (0600) in an owner-only directory under {@code tempDir},
-     * which is deleted when rsync is done, whether it succeeded or not; no line of progress names their content.
+     * Copies the published repos to the target's secondary with rsync over SSH. The SSH key of the target's
+     * credentials never lies in a file: a private ssh-agent ({@link SshAgent}, its socket in an owner-only directory
+     * under {@code tempDir}) takes it through ssh-add's standard input and rsync and ssh reach it through
+     * SSH_AUTH_SOCK; known_hosts, not secret, is an owner-only file in an owner-only directory there. When rsync is
+     * done, whether it succeeded or not, the agent is stopped and both directories are deleted; no line of progress
+     * names the key.
      */
     static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress, Path tempDir)
             throws IOException, InterruptedException {
-        try (PrivateFiles files = PrivateFiles.in(tempDir)) {
-            Path key = mirror.privateKey() == null ? null : files.write("id_mirror", mirror.privateKey());
+        MirrorTarget.parse(mirror.destination(), mirror.port(), null, null); // a bad one fails before the agent
+        try (PrivateFiles files = PrivateFiles.in(tempDir);
+                SshAgent agent = mirror.privateKey() == null ? null
+                        : SshAgent.start(tempDir, RsyncMirror.longestPush(config).plus(AGENT_MARGIN))) {
             Path knownHosts = mirror.knownHosts() == null ? null : files.write("known_hosts", mirror.knownHosts());
-            MirrorTarget target = MirrorTarget.parse(mirror.destination(), mirror.port(), key, knownHosts);
+            MirrorTarget target = MirrorTarget.parse(mirror.destination(), mirror.port(), null, knownHosts);
+            if (agent != null) {
+                agent.add(mirror.privateKey(), "of repo target '" + config.repoName() + "'"
+                        + (mirror.keyCredentialsId() == null ? "" : " (credentials '" + mirror.keyCredentialsId()
+                                + "')"));
+                target = target.withAgent(agent);
+            }
             progress.accept("mirroring to " + target);
             progress.accept(new RsyncMirror(config, target).push().summary());
         }
@@ -75,7 +91,7 @@ public final class RepoPublishing {
             throws IOException, InterruptedException {
         Path dataDir = Path.of(request.dataDirectory());
         String owner = "Repo target '" + request.target() + "'";
-        RepoConfig config = config(request.target(), dataDir, request.publicBaseUrl());
+        RepoConfig config = config(request.target(), dataDir, request.publicBaseUrl(), request.options());
         PublishRequest.Signing signing = request.signing();
         try (BuildStore store = request.database().open(dataDir, true, owner);
                 SigningKey key = signing == null ? null
@@ -105,9 +121,9 @@ public final class RepoPublishing {
         }
     }
 
-    /** The engine's configuration of a repo target's repositories. */
-    static RepoConfig config(String target, Path dataDir, String publicBaseUrl) {
-        RepoConfig config = RepoConfig.defaults(dataDir).withRepoName(target);
+    /** The engine's configuration of a repo target's repositories: its name, public URL and publish options. */
+    static RepoConfig config(String target, Path dataDir, String publicBaseUrl, PublishOptions options) {
+        RepoConfig config = options.applyTo(RepoConfig.defaults(dataDir).withRepoName(target));
         return publicBaseUrl == null ? config : config.withPublicUrl(URI.create(publicBaseUrl));
     }
 }

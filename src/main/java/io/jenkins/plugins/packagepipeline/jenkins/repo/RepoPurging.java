@@ -39,7 +39,8 @@ public final class RepoPurging {
         String owner = "Repo target '" + request.target() + "'";
         Duration age = age(request.olderThan());
         Path dataDir = Path.of(request.dataDirectory());
-        RepoConfig config = RepoPublishing.config(request.target(), dataDir, request.publicBaseUrl());
+        RepoConfig config = RepoPublishing.config(request.target(), dataDir, request.publicBaseUrl(),
+                request.options());
         Instant cutoff = Instant.now().minus(age);
         try (BuildStore store = request.database().open(dataDir, true, owner)) {
             RepoPurger.PurgeResult result = new RepoPurger(config, store).purge(cutoff, request.dryRun());

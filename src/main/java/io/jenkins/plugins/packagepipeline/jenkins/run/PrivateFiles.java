@@ -9,8 +9,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Files that exist only while a tool needs them (an SSH key for rsync, a CA certificate, a known_hosts file): in a
- * directory only the owner may enter, each file readable by the owner only, all deleted by {@link #close()}.
+ * Files that exist only while a tool needs them (a CA certificate, a known_hosts file): in a directory only the
+ * owner may enter, each file readable by the owner only, all deleted by {@link #close()}. Not for private keys,
+ * which a file would leave behind if the JVM were killed: the mirror's SSH key goes to a private ssh-agent
+ * ({@link io.jenkins.plugins.packagepipeline.repo.mirror.SshAgent}).
  */
 public final class PrivateFiles implements AutoCloseable {
 

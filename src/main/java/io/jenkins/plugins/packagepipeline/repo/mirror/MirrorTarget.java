@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
  * @param host the secondary's host name or address
  * @param port its SSH port
  * @param remotePath the absolute directory on the secondary that mirrors the repos directory
- * @param identityFile the private key to log in with, or null for the SSH agent / default keys
+ * @param identityFile the key to log in with: a private key file, or the public half of the key {@code agentSocket}'s
+ *     agent holds; null for the user's SSH agent and default keys
  * @param knownHostsFile the known_hosts file holding the secondary's host key, or null for the default; the host key
  *     is always checked
+ * @param agentSocket the socket of the ssh-agent holding the key ({@code SSH_AUTH_SOCK} of rsync and ssh), or null
+ *     for the environment's own
  */
 public record MirrorTarget(String user, String host, int port, String remotePath, Path identityFile,
-        Path knownHostsFile) {
+        Path knownHostsFile, Path agentSocket) {
 
     private static final Pattern SPEC = Pattern.compile("(?:([A-Za-z0-9._-]+)@)?([A-Za-z0-9.:\\[\\]_-]+):(/.*)");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
@@ -35,6 +38,20 @@ public record MirrorTarget(String user, String host, int port, String remotePath
         }
         remotePath = remotePath.endsWith("/") && remotePath.length() > 1
                 ? remotePath.substring(0, remotePath.length() - 1) : remotePath;
+    }
+
+    /** A target reached with a key file (or the environment's agent and default keys). */
+    public MirrorTarget(String user, String host, int port, String remotePath, Path identityFile,
+            Path knownHostsFile) {
+        this(user, host, port, remotePath, identityFile, knownHostsFile, null);
+    }
+
+    /** This target reached with the key {@code agent} holds, and that key only. */
+    public MirrorTarget withAgent(SshAgent agent) {
+        if (agent.publicKey() == null) {
+            throw new IllegalStateException(agent + " holds no key yet");
+        }
+        return new MirrorTarget(user, host, port, remotePath, agent.publicKey(), knownHostsFile, agent.socket());
     }
 
     /** Parses {@code [user@]host:/absolute/path}, rsync's own notation. */

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 public final class RsyncMirror {
     private static final List<String> POINTERS = List.of(RepoPointers.CURRENT, RepoPointers.CONSISTENT);
     /** A pointer target read from the secondary, used in its shell commands: a relative path of plain names. */
-    private static final Pattern SAFE_TARGET = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+    private static final Pattern SAFE_TARGET =
+            Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
 
     private final RepoConfig config;
     private final MirrorTarget target;
@@ -56,6 +57,16 @@ public final class RsyncMirror {
             return String.format("Mirrored to the secondary in %.2f s; pointers %s", elapsed.toNanos() / 1e9,
                     pointers);
         }
+    }
+
+    /**
+     * The longest a {@link #push()} may take: its wait for the publish lock and its at most 8 tool runs (reading the
+     * secondary's pointers, moving at most two of them off rechecked snapshots, sending the snapshots, at most two
+     * pointers, switching them, removing purged files), each bounded by the tool timeout. What a key handed to an
+     * {@link SshAgent} for a push needs to live.
+     */
+    public static Duration longestPush(RepoConfig config) {
+        return config.toolTimeout().multipliedBy(9);
     }
 
     /** Pushes the repos directory to the secondary. */
@@ -180,6 +191,9 @@ public final class RsyncMirror {
         if (target.knownHostsFile() != null) {
             ssh.addAll(List.of("-o", "UserKnownHostsFile=" + target.knownHostsFile()));
         }
+        if (target.agentSocket() != null) {
+            ssh.addAll(List.of("-o", "IdentityAgent=SSH_AUTH_SOCK")); // the socket of run()'s environment
+        }
         return ssh;
     }
 
@@ -189,7 +203,11 @@ public final class RsyncMirror {
 
     private ProcessResult run(String what, List<String> command) throws IOException, InterruptedException {
         Files.createDirectories(logFile.getParent());
-        ProcessResult result = ProcessRunner.command(command).timeout(config.toolTimeout()).log(logFile).run();
+        ProcessRunner runner = ProcessRunner.command(command).timeout(config.toolTimeout()).log(logFile);
+        if (target.agentSocket() != null) {
+            runner.env("SSH_AUTH_SOCK", target.agentSocket().toString());
+        }
+        ProcessResult result = runner.run();
         if (!result.succeeded()) {
             String cause = result.timedOut() ? "timed out after " + result.timeout().toSeconds() + " s"
                     : result.tail().stream().map(String::strip).filter(l -> !l.isEmpty())

@@ -79,6 +79,29 @@ class ConfigurationProblemsTest {
     }
 
     @Test
+    void aRepoTargetsToolTimeoutIsADurationWithinItsLimits() {
+        RepoTarget target = target("trunk");
+        for (String bad : List.of("600", "9s", "2d", "PT-1M")) {
+            target.setToolTimeout(bad);
+            List<String> problems = target.problems();
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).startsWith("Repo target 'trunk': toolTimeout '" + bad + "' "), problems.get(0));
+            assertEquals("Repo target 'trunk': " + RepoTarget.checkToolTimeout(bad).message(), problems.get(0),
+                    "the form's check says the same");
+        }
+        target.setToolTimeout("9s");
+        assertEquals(List.of("Repo target 'trunk': toolTimeout '9s' is out of range: use 10s to 1d."),
+                target.problems());
+        for (String good : List.of("10s", "90s", "1d", "PT30M")) {
+            target.setToolTimeout(good);
+            assertEquals(List.of(), target.problems(), good);
+        }
+        target.setToolTimeout(null);
+        assertEquals(RepoTarget.DEFAULT_TOOL_TIMEOUT, target.getToolTimeout());
+        assertEquals(java.time.Duration.ofMinutes(10), target.toolTimeout());
+    }
+
+    @Test
     void namesMustBeUnique() {
         List<String> problems = PackagePipelineConfiguration.problems(
                 List.of(cloud("rdo"), cloud("rdo")), List.of(target("trunk"), target("trunk")));

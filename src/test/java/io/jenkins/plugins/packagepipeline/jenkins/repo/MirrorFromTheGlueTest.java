@@ -11,6 +11,7 @@ import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.repo.LoopbackSshd;
+import io.jenkins.plugins.packagepipeline.repo.Processes;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.nio.file.Files;
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code publishRepo}'s mirroring as the agent runs it: the SSH key and known_hosts come as text from the repo
- * target's credentials and settings ({@link PublishRequest.Mirror}), live in owner-only files only while rsync runs,
- * and reach a real OpenSSH server on 127.0.0.1 (the fixture of the repo engine's mirror tests), with real rsync.
- * Only the hop from the controller to the agent ({@code FilePath.act}) needs a live Jenkins and is not run here.
+ * target's credentials and settings ({@link PublishRequest.Mirror}); the key is held by a private ssh-agent, never a
+ * file, known_hosts is an owner-only file, both only while rsync runs, and they reach a real OpenSSH server on
+ * 127.0.0.1 (the fixture of the repo engine's mirror tests), with real rsync. After a mirror, whether it succeeded
+ * or not, no ssh-agent of it runs and nothing of it is left in the temporary directory. Only the hop from the
+ * controller to the agent ({@code FilePath.act}) needs a live Jenkins and is not run here.
  */
 class MirrorFromTheGlueTest {
 
@@ -64,7 +67,7 @@ class MirrorFromTheGlueTest {
     }
 
     @Test
-    void theKeyFromTheCredentialsIsAnOwnerOnlyFileWhileRsyncRunsAndGoneAfter() throws Exception {
+    void theKeyFromTheCredentialsIsHeldByAPrivateAgentWhileRsyncRunsAndAllIsGoneAfter() throws Exception {
         String key = Files.readString(sshd.clientKey);
         RepoTarget target = new RepoTarget("trunk", dataDir.toString());
         target.setMirrorTarget(System.getProperty("user.name") + "@127.0.0.1:" + secondary);
@@ -78,18 +81,22 @@ class MirrorFromTheGlueTest {
         assertEquals(List.of("trunk-mirror-key"), credentials.used);
         List<String> progress = new ArrayList<>();
         List<String> seenWhileMirroring = new ArrayList<>();
+        List<ProcessHandle> agentsWhileMirroring = new ArrayList<>();
 
         PublishOutcome outcome = RepoPublishing.publish(request, line -> {
             progress.add(line);
             if (line.startsWith("mirroring to")) {
                 seenWhileMirroring.addAll(privateFiles(key));
+                agentsWhileMirroring.addAll(agents());
+                assertNoKeyIn(String.join("\n", commandLines()), key);
             }
         }, tempDir);
 
         assertEquals(null, outcome.getMirrorFailure());
-        assertEquals(List.of("dir rwx------", "id_mirror rw------- (the key)", "known_hosts rw-------"),
-                seenWhileMirroring);
-        assertEmpty(tempDir);
+        assertEquals(List.of("package-pipeline-* rwx------", "  known_hosts rw-------", "ssh-agent-* rwx------",
+                "  agent.sock socket", "  identity.pub rw------- (the public key)"), seenWhileMirroring);
+        assertEquals(1, agentsWhileMirroring.size(), "one private ssh-agent while mirroring");
+        assertNothingLeft();
         assertTrue(Files.isRegularFile(secondary.resolve("current/repodata/repomd.xml")), "mirrored");
         assertEquals(Files.readSymbolicLink(dataDir.resolve("repos/current")),
                 Files.readSymbolicLink(secondary.resolve("current")));
@@ -114,7 +121,7 @@ class MirrorFromTheGlueTest {
         assertEquals(outcome.getMirrorFailure(), e.getMessage());
         assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-        assertEmpty(tempDir);
+        assertNothingLeft();
         assertNoKeyIn(e.getMessage() + "\n" + String.join("\n", progress), key);
         assertTrue(Files.isRegularFile(dataDir.resolve("repos/current/repodata/repomd.xml")),
                 "the publish itself stays served");
@@ -135,22 +142,59 @@ class MirrorFromTheGlueTest {
         String failure = RepoPublishing.publish(request(key, otherHost), line -> { }, tempDir).getMirrorFailure();
 
         assertTrue(failure.contains("Host key verification failed"), failure);
-        assertEmpty(tempDir);
+        assertNothingLeft();
         assertNoKeyIn(failure, key);
         assertFalse(Files.exists(secondary.resolve("current")), "nothing reached a host that is not the secondary");
     }
 
-    /** The private directory under {@link #tempDir} and its files, with their permissions. */
+    /**
+     * A passphrase-protected key fails the mirror at once (no prompt waits for an answer) with a message naming the
+     * target and its credentials, never the key, and leaves no agent and no file.
+     */
+    @Test
+    void aKeyWithAPassphraseFailsAtOnceNamingTheCredentialsAndLeavesNothing() throws Exception {
+        Path locked = dir.resolve("locked_ed25519");
+        ProcessRunner.command("ssh-keygen", "-q", "-t", "ed25519", "-N", "a passphrase", "-f", locked.toString())
+                .timeout(Duration.ofMinutes(1)).run().requireSuccess("ssh-keygen");
+        String key = Files.readString(locked);
+        PublishRequest request = new PublishRequest("trunk", dataDir.toString(), null, null).withMirror(
+                new PublishRequest.Mirror(System.getProperty("user.name") + "@127.0.0.1:" + secondary, sshd.port, key,
+                        Files.readString(sshd.knownHosts), "trunk-mirror-key"));
+        long started = System.nanoTime();
+
+        PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                () -> RepoPublishing.publish(request, line -> { }, tempDir));
+
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(20).toNanos(), "no wait for a passphrase");
+        assertEquals("The SSH key of repo target 'trunk' (credentials 'trunk-mirror-key') is protected by a"
+                + " passphrase, which the mirror cannot type: store a key without passphrase there (remove it from a"
+                + " copy with ssh-keygen -p -N '' -f COPY).", e.getMessage());
+        assertNoKeyIn(e.getMessage(), key);
+        assertNothingLeft();
+        assertFalse(Files.exists(secondary.resolve("current")));
+    }
+
+    /** The private directories under {@link #tempDir} and their files, with their permissions. */
     private List<String> privateFiles(String key) {
         List<String> seen = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(tempDir)) {
-            for (Path d : dirs.toList()) {
-                seen.add("dir " + PosixFilePermissions.toString(Files.getPosixFilePermissions(d)));
+            for (Path d : dirs.sorted().toList()) {
+                String name = d.getFileName().toString();
+                seen.add(name.substring(0, name.lastIndexOf('-') + 1) + "* "
+                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(d)));
                 try (Stream<Path> files = Files.list(d)) {
                     for (Path f : files.sorted().toList()) {
+                        if (!Files.isRegularFile(f)) {
+                            seen.add("  " + f.getFileName() + " socket");
+                            continue;
+                        }
                         String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
-                        boolean isKey = Files.readString(f).equals(key);
-                        seen.add(f.getFileName() + " " + mode + (isKey ? " (the key)" : ""));
+                        String content = Files.readString(f);
+                        assertNoKeyIn(content, key);
+                        boolean isPublicKey = content.startsWith("ssh-ed25519 ")
+                                && content.split(" ")[1].equals(Files.readString(Path.of(sshd.clientKey + ".pub"))
+                                        .split(" ")[1]);
+                        seen.add("  " + f.getFileName() + " " + mode + (isPublicKey ? " (the public key)" : ""));
                     }
                 }
             }
@@ -160,10 +204,28 @@ class MirrorFromTheGlueTest {
         return seen;
     }
 
-    private static void assertEmpty(Path directory) throws Exception {
-        try (Stream<Path> left = Files.list(directory)) {
+    /** The ssh-agent processes whose socket is under {@link #tempDir}. */
+    private List<ProcessHandle> agents() {
+        return ProcessHandle.allProcesses().filter(p -> Processes.running(p.pid())
+                && p.info().command().map(c -> c.endsWith("/ssh-agent")).orElse(false)
+                && p.info().commandLine().map(c -> c.contains(tempDir.toString())).orElse(false)).toList();
+    }
+
+    /** The command lines of every process of this machine. */
+    private static List<String> commandLines() {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")).toList();
+    }
+
+    /** No file in the temporary directory, no ssh-agent of it running (waiting a little for one to go). */
+    private void assertNothingLeft() throws Exception {
+        try (Stream<Path> left = Files.list(tempDir)) {
             assertEquals(List.of(), left.toList(), "private files left behind");
         }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!agents().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), agents(), "an ssh-agent left running");
     }
 
     /** Neither the whole key nor any line of its body appears in {@code text}. */

@@ -39,8 +39,8 @@ class PublishWorkTest {
         PublishRequest request = PublishWork.request(target, true, PublishSelection.latest(), store.lookup());
 
         assertEquals(new PublishRequest.Signing(KEY, "Pass-9a7c"), request.signing());
-        assertEquals(new PublishRequest.Mirror("mirror@repo2.example.org:/srv/trunk", 2222, "SSH-KEY-3b1d\n", null),
-                request.mirror());
+        assertEquals(new PublishRequest.Mirror("mirror@repo2.example.org:/srv/trunk", 2222, "SSH-KEY-3b1d\n", null,
+                "mirror-key"), request.mirror(), "the key's credentials are named in messages about the key");
         assertEquals(new BuildDatabase("jdbc:postgresql://db.example.org:5432/trunk", "trunk", "Db-Pass-3e1f"),
                 request.database());
         var masker = PublishWork.masker(request, TargetCredentials.dlrnApiUser(target, store.lookup()));

@@ -68,7 +68,7 @@ class RepoImportingTest {
     }
 
     private ImportRequest request(List<String> from) throws Exception {
-        return new ImportRequest("trunk", dataDir().toString(), "https://trunk.example.org/repos/", null, from);
+        return new ImportRequest("trunk", dataDir().toString(), "https://trunk.example.org/repos/", null, null, from);
     }
 
     /** A successful build of 'world' recorded in a worker's data directory, with its commit.yaml. */
@@ -227,7 +227,7 @@ class RepoImportingTest {
     void theDataDirectoryMustBeOnThisAgent() throws Exception {
         Path workspace = Files.createDirectories(dir.resolve("workspace"));
         world(workspace.resolve("worker-2"));
-        ImportRequest elsewhere = new ImportRequest("trunk", dir.resolve("srv/trunk").toString(), null, null,
+        ImportRequest elsewhere = new ImportRequest("trunk", dir.resolve("srv/trunk").toString(), null, null, null,
                 List.of("worker-2"));
         PackagePipelineException e = assertThrows(PackagePipelineException.class,
                 () -> RepoImporting.importBuilds(elsewhere, workspace, line -> { }));

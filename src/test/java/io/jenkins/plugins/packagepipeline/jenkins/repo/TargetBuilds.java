@@ -53,6 +53,33 @@ final class TargetBuilds {
                 artifacts, outputDir, null, 0, false));
     }
 
+    /**
+     * A successful build of {@code name}-{@code version} at {@code source} in the catalog component
+     * {@code component} (or none), its SRPM recorded among its artifacts as the build engine records it.
+     */
+    BuildRecord successWithSrpm(String name, String version, String source, Instant buildTime, String component)
+            throws IOException, InterruptedException {
+        String outputDir = BuildRecord.outputDir(source, DISTGIT);
+        Path out = Files.createDirectories(dataDir.resolve(outputDir));
+        Path top = Files.createDirectories(dataDir.resolve("work/rpmbuild-" + source.substring(0, 8)));
+        String release = "1." + source.substring(0, 7);
+        Path spec = top.resolve(name + ".spec");
+        Files.writeString(spec, String.join("\n", "Name: " + name, "Version: " + version, "Release: " + release,
+                "Summary: glue test package", "License: MIT", "BuildArch: noarch", "%description",
+                "Published by the glue's tests.", "%files", ""));
+        ProcessRunner.command("rpmbuild", "-ba", "--define", "_topdir " + top, spec.toString())
+                .timeout(Duration.ofMinutes(2)).run().requireSuccess("rpmbuild of the test package " + name);
+        List<String> artifacts = new ArrayList<>();
+        try (Stream<Path> files = Stream.concat(Files.walk(top.resolve("RPMS")), Files.walk(top.resolve("SRPMS")))) {
+            for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).toList()) {
+                artifacts.add(dataDir.relativize(Files.move(rpm, out.resolve(rpm.getFileName()))).toString());
+            }
+        }
+        return store.record(new BuildRecord(0, name, name, source, DISTGIT, "main", "rpm-main", component,
+                BuildStatus.SUCCESS, buildTime.minusSeconds(300), buildTime, name + "-" + version + "-" + release,
+                artifacts, outputDir, null, 0, false));
+    }
+
     /** A failed build of {@code name} at {@code source}. */
     BuildRecord failure(String name, String source, Instant buildTime) throws IOException {
         String outputDir = BuildRecord.outputDir(source, DISTGIT);

@@ -17,12 +17,12 @@ class PrivateFilesTest {
 
     @Test
     void filesAreOwnerOnlyWhileNeededAndGoneAfter() throws Exception {
-        Path key;
+        Path file;
         try (PrivateFiles files = PrivateFiles.in(parent)) {
-            key = files.write("id_mirror", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbg==\n-----END OPENSSH PRIVATE KEY-----");
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent())));
-            assertEquals("-----END OPENSSH PRIVATE KEY-----", Files.readAllLines(key).get(2));
+            file = files.write("ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB==\n-----END CERTIFICATE-----");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+            assertEquals("-----END CERTIFICATE-----", Files.readAllLines(file).get(2));
         }
         try (Stream<Path> left = Files.list(parent)) {
             assertEquals(List.of(), left.toList());
