@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.jenkins.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.common.AbstractIdCredentialsListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
@@ -10,6 +11,7 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
+import io.jenkins.plugins.packagepipeline.jenkins.credentials.BuildCredentials;
 import io.jenkins.plugins.packagepipeline.jenkins.form.Builders;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FieldCheck;
 import io.jenkins.plugins.packagepipeline.jenkins.form.FormAccess;
@@ -58,21 +60,80 @@ public final class Forms {
     }
 
     /**
-     * The system credentials of the given types, for a field of the global configuration: listed only to
-     * administrators (the global configuration page is theirs); others get the current value only.
+     * Where a credentials list box gets its entries. In Jenkins ({@link #JENKINS}) the credentials plugin's own list
+     * box model, listing as the system what Jenkins itself holds; a test lists plain credentials.
+     */
+    interface CredentialsSource {
+        /**
+         * The empty value, then the credentials of each type in turn that {@code matcher} accepts (all of them when
+         * it is null), then {@code current} if it is none of those (kept, so saving the form does not change it).
+         */
+        ListBoxModel list(List<Class<? extends StandardCredentials>> types, @CheckForNull CredentialsMatcher matcher,
+                String current);
+
+        /** Only {@code current}: what a requester who may not see the credentials gets. */
+        ListBoxModel currentOnly(String current);
+    }
+
+    /** The credentials Jenkins itself holds (system and global scope), listed as the system. */
+    private static final CredentialsSource JENKINS = new CredentialsSource() {
+        @Override
+        public ListBoxModel list(List<Class<? extends StandardCredentials>> types,
+                @CheckForNull CredentialsMatcher matcher, String current) {
+            AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> model =
+                    new StandardListBoxModel().includeEmptyValue();
+            for (Class<? extends StandardCredentials> type : types) {
+                model = matcher == null
+                        ? model.includeAs(ACL.SYSTEM2, Jenkins.get(), type)
+                        : model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, List.of(), matcher);
+            }
+            return model.includeCurrentValue(current);
+        }
+
+        @Override
+        public ListBoxModel currentOnly(String current) {
+            return new StandardListBoxModel().includeCurrentValue(current);
+        }
+    };
+
+    /**
+     * The system credentials of the given types, for a field of the global configuration whose credentials Jenkins
+     * itself uses on the controller (a cloud's): system-scoped and global ones, as {@code SystemCredentials} finds
+     * them. Listed only to administrators (the global configuration page is theirs); others get the current value.
      */
     @SafeVarargs
     static ListBoxModel systemCredentials(@CheckForNull String current,
             Class<? extends StandardCredentials>... types) {
+        return systemCredentials(access(null), JENKINS, current, List.of(types));
+    }
+
+    static ListBoxModel systemCredentials(FormAccess access, CredentialsSource source, @CheckForNull String current,
+            List<Class<? extends StandardCredentials>> types) {
+        return credentials(access, source, null, current, types);
+    }
+
+    /**
+     * The credentials of the given types a build may use, for a field of the global configuration whose secrets go
+     * to a build's agent (a repo target's): global ones, never system-scoped ones, which a build cannot see
+     * ({@link BuildCredentials#USABLE}), so that what is chosen is what {@code BuildCredentials} finds. Listed only to
+     * administrators; others get the current value.
+     */
+    @SafeVarargs
+    static ListBoxModel buildCredentials(@CheckForNull String current,
+            Class<? extends StandardCredentials>... types) {
+        return buildCredentials(access(null), JENKINS, current, List.of(types));
+    }
+
+    static ListBoxModel buildCredentials(FormAccess access, CredentialsSource source, @CheckForNull String current,
+            List<Class<? extends StandardCredentials>> types) {
+        return credentials(access, source, BuildCredentials.USABLE, current, types);
+    }
+
+    private static ListBoxModel credentials(FormAccess access, CredentialsSource source,
+            @CheckForNull CredentialsMatcher matcher, @CheckForNull String current,
+            List<Class<? extends StandardCredentials>> types) {
         String value = current == null ? "" : current;
-        return access(null).list(() -> {
-            AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> model =
-                    new StandardListBoxModel().includeEmptyValue();
-            for (Class<? extends StandardCredentials> type : List.of(types)) {
-                model = model.includeAs(ACL.SYSTEM2, Jenkins.get(), type);
-            }
-            return model.includeCurrentValue(value);
-        }, () -> new StandardListBoxModel().includeCurrentValue(value));
+        return access.list(() -> source.list(types, matcher, value), () -> source.currentOnly(value));
     }
 
     /**

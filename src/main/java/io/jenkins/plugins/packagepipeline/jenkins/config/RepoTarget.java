@@ -340,13 +340,13 @@ public final class RepoTarget implements Describable<RepoTarget> {
 
         @POST
         public ListBoxModel doFillSigningKeyCredentialsIdItems(@QueryParameter String signingKeyCredentialsId) {
-            return Forms.systemCredentials(signingKeyCredentialsId, FileCredentials.class);
+            return Forms.buildCredentials(signingKeyCredentialsId, FileCredentials.class);
         }
 
         @POST
         public ListBoxModel doFillSigningPassphraseCredentialsIdItems(
                 @QueryParameter String signingPassphraseCredentialsId) {
-            return Forms.systemCredentials(signingPassphraseCredentialsId, StringCredentials.class);
+            return Forms.buildCredentials(signingPassphraseCredentialsId, StringCredentials.class);
         }
 
         @POST
@@ -356,7 +356,7 @@ public final class RepoTarget implements Describable<RepoTarget> {
 
         @POST
         public ListBoxModel doFillDatabaseCredentialsIdItems(@QueryParameter String databaseCredentialsId) {
-            return Forms.systemCredentials(databaseCredentialsId, StandardUsernamePasswordCredentials.class);
+            return Forms.buildCredentials(databaseCredentialsId, StandardUsernamePasswordCredentials.class);
         }
 
         @POST
@@ -366,12 +366,12 @@ public final class RepoTarget implements Describable<RepoTarget> {
 
         @POST
         public ListBoxModel doFillMirrorKeyCredentialsIdItems(@QueryParameter String mirrorKeyCredentialsId) {
-            return Forms.systemCredentials(mirrorKeyCredentialsId, FileCredentials.class);
+            return Forms.buildCredentials(mirrorKeyCredentialsId, FileCredentials.class);
         }
 
         @POST
         public ListBoxModel doFillDlrnApiCredentialsIdItems(@QueryParameter String dlrnApiCredentialsId) {
-            return Forms.systemCredentials(dlrnApiCredentialsId, StandardUsernamePasswordCredentials.class);
+            return Forms.buildCredentials(dlrnApiCredentialsId, StandardUsernamePasswordCredentials.class);
         }
 
         @POST

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.packagepipeline.jenkins.credentials;
 
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
 import java.util.List;
 
@@ -14,6 +18,13 @@ import java.util.List;
  * message, is {@link CredentialsLookup}'s.
  */
 public final class BuildCredentials {
+
+    /**
+     * Accepts the credentials a build may use: those of any scope but {@link CredentialsScope#SYSTEM}, which the
+     * credentials plugin keeps for Jenkins itself and never hands to a build. The list boxes of a repo target's
+     * credentials offer only these, so that what is chosen there is what {@link #of} finds.
+     */
+    public static final CredentialsMatcher USABLE = new Usable();
 
     private BuildCredentials() {
     }
@@ -31,5 +42,15 @@ public final class BuildCredentials {
                 CredentialsProvider.track(run, credentials);
             }
         });
+    }
+
+    /** {@link #USABLE}: a named class, as matchers are serializable and a lambda does not serialize stably. */
+    private static final class Usable implements CredentialsMatcher {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean matches(@NonNull Credentials item) {
+            return item.getScope() != CredentialsScope.SYSTEM;
+        }
     }
 }

@@ -51,9 +51,11 @@ public final class FakeCredentials implements CredentialsLookup.Store {
     /** What every stored credential has: a scope, an id and a description. */
     private abstract static class Base implements StandardCredentials {
         private static final long serialVersionUID = 1L;
+        private final CredentialsScope scope;
         private final String id;
 
-        Base(String id) {
+        Base(CredentialsScope scope, String id) {
+            this.scope = scope;
             this.id = id;
         }
 
@@ -69,7 +71,7 @@ public final class FakeCredentials implements CredentialsLookup.Store {
 
         @Override
         public CredentialsScope getScope() {
-            return CredentialsScope.SYSTEM;
+            return scope;
         }
 
         @Override
@@ -78,13 +80,19 @@ public final class FakeCredentials implements CredentialsLookup.Store {
         }
     }
 
-    /** A "Username with password". */
+    /** A system-scoped "Username with password". */
     public static StandardUsernamePasswordCredentials usernamePassword(String id, String user, String password) {
+        return usernamePassword(CredentialsScope.SYSTEM, id, user, password);
+    }
+
+    /** A "Username with password" of the given scope. */
+    public static StandardUsernamePasswordCredentials usernamePassword(CredentialsScope scope, String id, String user,
+            String password) {
         final class UsernamePassword extends Base implements StandardUsernamePasswordCredentials {
             private static final long serialVersionUID = 1L;
 
             UsernamePassword() {
-                super(id);
+                super(scope, id);
             }
 
             @Override
@@ -100,13 +108,18 @@ public final class FakeCredentials implements CredentialsLookup.Store {
         return new UsernamePassword();
     }
 
-    /** A "Secret file". */
+    /** A system-scoped "Secret file". */
     public static FileCredentials secretFile(String id, String fileName, String content) {
+        return secretFile(CredentialsScope.SYSTEM, id, fileName, content);
+    }
+
+    /** A "Secret file" of the given scope. */
+    public static FileCredentials secretFile(CredentialsScope scope, String id, String fileName, String content) {
         final class SecretFile extends Base implements FileCredentials {
             private static final long serialVersionUID = 1L;
 
             SecretFile() {
-                super(id);
+                super(scope, id);
             }
 
             @Override
@@ -122,13 +135,18 @@ public final class FakeCredentials implements CredentialsLookup.Store {
         return new SecretFile();
     }
 
-    /** A "Secret text". */
+    /** A system-scoped "Secret text". */
     public static StringCredentials secretText(String id, String secret) {
+        return secretText(CredentialsScope.SYSTEM, id, secret);
+    }
+
+    /** A "Secret text" of the given scope. */
+    public static StringCredentials secretText(CredentialsScope scope, String id, String secret) {
         final class SecretText extends Base implements StringCredentials {
             private static final long serialVersionUID = 1L;
 
             SecretText() {
-                super(id);
+                super(scope, id);
             }
 
             @Override
@@ -139,14 +157,20 @@ public final class FakeCredentials implements CredentialsLookup.Store {
         return new SecretText();
     }
 
-    /** An "OpenStack application credential" (this plugin's own type, whose stored class needs Jenkins). */
+    /** A system-scoped "OpenStack application credential" (this plugin's own type; its stored class needs Jenkins). */
     public static OpenStackApplicationCredential applicationCredential(String id, String appCredentialId,
             String secret) {
+        return applicationCredential(CredentialsScope.SYSTEM, id, appCredentialId, secret);
+    }
+
+    /** An "OpenStack application credential" of the given scope. */
+    public static OpenStackApplicationCredential applicationCredential(CredentialsScope scope, String id,
+            String appCredentialId, String secret) {
         final class AppCredential extends Base implements OpenStackApplicationCredential {
             private static final long serialVersionUID = 1L;
 
             AppCredential() {
-                super(id);
+                super(scope, id);
             }
 
             @Override

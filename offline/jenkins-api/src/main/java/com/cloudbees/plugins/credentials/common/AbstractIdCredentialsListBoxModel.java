@@ -1,10 +1,13 @@
 package com.cloudbees.plugins.credentials.common;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 
 public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>,
@@ -26,6 +29,12 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
 
     public AbstractIdCredentialsListBoxModel<T, C> includeAs(@NonNull Authentication authentication,
             @NonNull ItemGroup context, @NonNull Class<? extends C> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(@NonNull Authentication authentication,
+            @NonNull ItemGroup context, @NonNull Class<? extends C> type,
+            @NonNull List<DomainRequirement> domainRequirements, @NonNull CredentialsMatcher matcher) {
         throw new UnsupportedOperationException();
     }
 

@@ -29,6 +29,16 @@ public abstract class BaseStandardCredentials extends BaseCredentials implements
         throw new UnsupportedOperationException();
     }
 
+    @Override
+    public final int hashCode() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        throw new UnsupportedOperationException();
+    }
+
     protected abstract static class BaseStandardCredentialsDescriptor extends CredentialsDescriptor {
         protected BaseStandardCredentialsDescriptor() {
             throw new UnsupportedOperationException();
