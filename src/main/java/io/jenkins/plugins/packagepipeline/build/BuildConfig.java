@@ -27,11 +27,11 @@ import java.util.function.Function;
  * A build configuration file (the command line's {@code --config}):
  *
  * <pre>{@code
- * datadir: /var/lib/package-pipeline      # relative paths are relative to this file
+ * data-directory: /var/lib/package-pipeline      # relative paths are relative to this file
  * catalog: catalog.yaml                   # a file, or a git repository refreshed before each run:
  * # catalog: {git: https://git.example.org/rdoinfo.git, branch: main, path: catalog.yaml}
  * release: trunk                          # default: the catalog's first release
- * database:                               # default: SQLite <datadir>/build.db
+ * database:                               # default: SQLite <data-directory>/build.db
  *   url: jdbc:postgresql://db.example.org:5432/trunk
  *   user: trunk
  *   password-env: TRUNK_DB_PASSWORD       # the password's environment variable (default PACKAGE_PIPELINE_DB_PASSWORD);
@@ -55,7 +55,7 @@ import java.util.function.Function;
 public record BuildConfig(BuildSettings settings, CatalogSource catalog, String databaseUrl, String databaseUser,
         String databasePassword) {
 
-    private static final Set<String> FIELDS = Set.of("datadir", "catalog", "release", "database", "builder",
+    private static final Set<String> FIELDS = Set.of("data-directory", "catalog", "release", "database", "builder",
             "mock-config", "dist", "nodeps", "build-timeout", "git-timeout", "workers", "git-threads", "max-retries",
             "allow-force-rechecks");
     private static final Set<String> DATABASE_FIELDS = Set.of("url", "user", "password-env");
@@ -81,11 +81,12 @@ public record BuildConfig(BuildSettings settings, CatalogSource catalog, String 
         }
         reader.known(root, FIELDS, "");
         Path base = file.toAbsolutePath().getParent();
-        String datadir = reader.text(root, "datadir");
-        if (datadir == null) {
-            throw reader.problem("datadir", "is missing: where builds, the git cache and the SQLite database go");
+        String dataDirectory = reader.text(root, "data-directory");
+        if (dataDirectory == null) {
+            throw reader.problem("data-directory",
+                    "is missing: where builds, the git cache and the SQLite database go");
         }
-        BuildSettings defaults = BuildSettings.defaults(base.resolve(datadir));
+        BuildSettings defaults = BuildSettings.defaults(base.resolve(dataDirectory));
         BuildSettings settings = new BuildSettings(defaults.dataDir(), reader.text(root, "release"),
                 reader.or(reader.text(root, "builder"), defaults.builder()),
                 reader.or(reader.text(root, "dist"), defaults.dist()),

@@ -58,7 +58,8 @@ public final class BuildCommand implements Callable<Integer> {
     boolean forceRecheck;
 
     @Option(names = "--dev", description = "Local-checkout mode: build each package's head with its distgit"
-            + " checkout as it is on disk (uncommitted changes included) into <datadir>/dev; nothing is recorded.")
+            + " checkout as it is on disk (uncommitted changes included) into <data-directory>/dev; nothing is"
+            + " recorded.")
     boolean dev;
 
     @Option(names = "--workers", description = "How many builds run at once.")
@@ -95,7 +96,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         if (catalog == null || configOptions.dataDir == null) {
             throw new PackagePipelineException("Say what to build: --config <file>, or --catalog <file> and"
-                    + " --datadir <directory>.");
+                    + " --data-directory <directory>.");
         }
         return new BuildConfig(BuildSettings.defaults(configOptions.dataDir), CatalogSource.ofFile(catalog), null, null,
                 null);

@@ -6,20 +6,20 @@ import picocli.CommandLine.Option;
 
 /**
  * The build configuration file and the data directory, shared by {@code build} and the repository commands: one
- * {@code --config} file serves them all, and {@code --datadir} overrides its {@code datadir}.
+ * {@code --config} file serves them all, and {@code --data-directory} overrides its {@code data-directory}.
  */
 final class ConfigOptions {
-    @Option(names = "--config", description = "The build configuration file (YAML: datadir, catalog, database,"
+    @Option(names = "--config", description = "The build configuration file (YAML: data-directory, catalog, database,"
             + " builder, dist, timeouts, workers...); the options given here override it.")
     Path configFile;
 
-    @Option(names = "--datadir", description = "The data directory (overrides the --config file's datadir; the"
-            + " repository commands default to package-pipeline-data).")
+    @Option(names = "--data-directory", description = "The data directory (overrides the --config file's"
+            + " data-directory; the repository commands default to package-pipeline-data).")
     Path dataDir;
 
     private BuildConfig loaded;
 
-    /** The configuration file with {@code --datadir} applied, read once; null without {@code --config}. */
+    /** The configuration file with {@code --data-directory} applied, read once; null without {@code --config}. */
     BuildConfig buildConfig() {
         if (configFile != null && loaded == null) {
             BuildConfig file = BuildConfig.load(configFile, System.getenv());

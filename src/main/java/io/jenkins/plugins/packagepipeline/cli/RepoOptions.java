@@ -40,7 +40,7 @@ final class RepoOptions {
     @Option(names = "--database-user", description = "Build database user, for PostgreSQL.")
     String databaseUser;
 
-    @Option(names = "--public-url", description = "URL where <datadir>/repos is served; .repo files point there"
+    @Option(names = "--public-url", description = "URL where <data-directory>/repos is served; .repo files point there"
             + " (default: its file:// URL).")
     URI publicUrl;
 
@@ -67,7 +67,7 @@ final class RepoOptions {
             + " --sign).")
     Path signingKeyFile;
 
-    /** {@code --datadir}, else the {@code --config} file's, else {@code package-pipeline-data}. */
+    /** {@code --data-directory}, else the {@code --config} file's, else {@code package-pipeline-data}. */
     Path dataDir() {
         BuildConfig buildConfig = configOptions.buildConfig();
         if (buildConfig != null) {
@@ -99,7 +99,7 @@ final class RepoOptions {
             Path file = dataDir().resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE);
             if (!Files.isRegularFile(file)) {
                 throw new PackagePipelineException("No build database at " + file.toAbsolutePath() + ": build first,"
-                        + " or pass --datadir / --database-url.");
+                        + " or pass --data-directory / --database-url.");
             }
             return JdbcBuildStore.sqlite(file);
         }

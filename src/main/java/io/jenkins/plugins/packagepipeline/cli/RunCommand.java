@@ -43,8 +43,8 @@ public final class RunCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     Path examples = Path.of("examples");
 
-    @Option(names = "--datadir", description = "Where builds and the repository go (default: ${DEFAULT-VALUE}).")
-    Path datadir = Path.of("package-pipeline-data");
+    @Option(names = "--data-directory", description = "Where builds and the repository go (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory = Path.of("package-pipeline-data");
 
     @Option(names = "--dist", description = "The %%{dist} tag for releases (default: ${DEFAULT-VALUE}).")
     String dist = ".el9";
@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new PackagePipelineException("No example packages at '" + examples.toAbsolutePath()
                     + "' (it needs packages/ and catalog.yaml): run from the project's root or pass --examples.");
         }
-        Path data = datadir.toAbsolutePath();
+        Path data = dataDirectory.toAbsolutePath();
         for (String imported : ExampleRepositories.sync(packages, data.resolve("examples-git"))) {
             out.printf("committed %s%n", imported);
         }

@@ -86,7 +86,8 @@ public final class RepoNames {
                 + " second .repo file and public key file beside the ones clients use (current/" + recorded
                 + ".repo). Publish as '" + recorded + "' (command line: leave out --repo-name; Jenkins: name the"
                 + " repo target '" + recorded + "'), or rename on purpose, for the snapshots made from then on:"
-                + " package-pipeline publish --datadir " + dataDir + " --repo-name " + requested + " --rename-repo.");
+                + " package-pipeline publish --data-directory " + dataDir + " --repo-name " + requested
+                + " --rename-repo.");
     }
 
     private static Optional<String> fromStatusReport(Path reposDir) throws IOException {

@@ -29,7 +29,7 @@ class BuildConfigTest {
     @Test
     void readsEverySettingWithPathsRelativeToTheFile() throws Exception {
         BuildConfig config = load("""
-                datadir: data
+                data-directory: data
                 catalog: {git: https://git.example.org/rdoinfo.git, branch: stable, path: meta/catalog.yaml}
                 release: stable
                 database: {url: "jdbc:postgresql://db:5432/trunk", user: trunk, password-env: DB_PASSWORD}
@@ -64,7 +64,7 @@ class BuildConfigTest {
     void aPasswordInTheDatabaseUrlIsRefusedAndStillMaskedInTheDescription() throws Exception {
         for (String url : new String[] {"jdbc:postgresql://db:5432/trunk?user=trunk&password=in-url-s3cret&ssl=true",
                 "jdbc:postgresql://trunk:in-url-s3cret@db:5432/trunk?ssl=true"}) {
-            String error = error("datadir: d\ncatalog: c\ndatabase: {url: \"" + url + "\"}\n");
+            String error = error("data-directory: d\ncatalog: c\ndatabase: {url: \"" + url + "\"}\n");
             assertTrue(error.contains("field 'database.url' 'jdbc:postgresql://"), error);
             assertTrue(error.contains("holds a password, which would show in the process list and in files: remove"
                     + " it from the URL and name the environment variable holding it with database.password-env"
@@ -79,7 +79,7 @@ class BuildConfigTest {
 
     @Test
     void theDatabasePasswordComesFromPackagePipelineDbPasswordUnlessAnotherVariableIsNamed() throws Exception {
-        String file = "datadir: data\ncatalog: catalog.yaml\ndatabase: {url: \"jdbc:postgresql://db:5432/t\"}\n";
+        String file = "data-directory: data\ncatalog: catalog.yaml\ndatabase: {url: \"jdbc:postgresql://db:5432/t\"}\n";
         assertEquals("from-default-variable", load(file, Map.of("PACKAGE_PIPELINE_DB_PASSWORD",
                 "from-default-variable")).databasePassword());
         assertNull(load(file, Map.of()).databasePassword());
@@ -87,7 +87,7 @@ class BuildConfigTest {
 
     @Test
     void defaultsAreSqliteRpmbuildAndTheEmbeddedSettings() throws Exception {
-        BuildConfig config = load("datadir: /srv/pp\ncatalog: catalog.yaml\n", Map.of());
+        BuildConfig config = load("data-directory: /srv/pp\ncatalog: catalog.yaml\n", Map.of());
         assertEquals(BuildSettings.defaults(Path.of("/srv/pp")), config.settings());
         assertEquals(dir.resolve("catalog.yaml"), config.catalog().file());
         assertNull(config.databaseUrl());
@@ -95,19 +95,21 @@ class BuildConfigTest {
 
     @Test
     void everyBadValueNamesItsField() {
-        assertTrue(error("catalog: c.yaml\n").contains("field 'datadir' is missing"));
-        assertTrue(error("datadir: d\n").contains("field 'catalog' is missing"));
-        assertTrue(error("datadir: d\ncatalog: c\nbuild-timeout: soon\n")
+        assertTrue(error("catalog: c.yaml\n").contains("field 'data-directory' is missing"));
+        assertTrue(error("data-directory: d\n").contains("field 'catalog' is missing"));
+        assertTrue(error("data-directory: d\ncatalog: c\nbuild-timeout: soon\n")
                 .contains("field 'build-timeout' 'soon' is not a duration; write a whole number with a unit"));
-        assertTrue(error("datadir: d\ncatalog: c\ngit-timeout: 0m\n")
+        assertTrue(error("data-directory: d\ncatalog: c\ngit-timeout: 0m\n")
                 .contains("field 'git-timeout' '0m' must be more than zero"));
-        assertTrue(error("datadir: d\ncatalog: c\nworkers: 0\n").contains("field 'workers' '0' must be at least 1"));
-        assertTrue(error("datadir: d\ncatalog: c\nnodeps: maybe\n").contains("field 'nodeps' 'maybe' must be true or false"));
-        assertTrue(error("datadir: d\ncatalog: c\ndatabase: {url: x, password: hunter2}\n")
+        assertTrue(error("data-directory: d\ncatalog: c\nworkers: 0\n")
+                .contains("field 'workers' '0' must be at least 1"));
+        assertTrue(error("data-directory: d\ncatalog: c\nnodeps: maybe\n")
+                .contains("field 'nodeps' 'maybe' must be true or false"));
+        assertTrue(error("data-directory: d\ncatalog: c\ndatabase: {url: x, password: hunter2}\n")
                 .contains("field 'database.password' is unknown"));
-        assertTrue(error("datadir: d\ncatalog: c\ndatabase: {url: x, password-env: NOT_SET_ANYWHERE}\n")
+        assertTrue(error("data-directory: d\ncatalog: c\ndatabase: {url: x, password-env: NOT_SET_ANYWHERE}\n")
                 .contains("names the environment variable NOT_SET_ANYWHERE, which is not set"));
-        assertTrue(error("datadir: d\ncatalog: {git: https://example.org/x.git, path: ../../etc/passwd}\n")
+        assertTrue(error("data-directory: d\ncatalog: {git: https://example.org/x.git, path: ../../etc/passwd}\n")
                 .contains("must be relative to the root of https://example.org/x.git, inside it"));
     }
 }

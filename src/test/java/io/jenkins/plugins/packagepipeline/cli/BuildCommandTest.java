@@ -57,7 +57,7 @@ class BuildCommandTest {
     @Test
     void buildsFromAConfigFileAndExitsNonZeroWithASummaryWhenAPackageFailed() throws Exception {
         Path config = Files.writeString(dir.resolve("config.yaml"), """
-                datadir: data
+                data-directory: data
                 catalog: catalog.yaml
                 build-timeout: 2m
                 workers: 2
@@ -102,7 +102,7 @@ class BuildCommandTest {
     @Test
     void devModeBuildsTheCheckoutsWithoutRecording() throws Exception {
         Path catalog = catalog();
-        CommandLineRun dev = CommandLineRun.of("build", "--catalog", catalog.toString(), "--datadir",
+        CommandLineRun dev = CommandLineRun.of("build", "--catalog", catalog.toString(), "--data-directory",
                 dir.resolve("data").toString(), "--dev", "--package-name", "good");
         assertEquals(0, dev.exitCode(), dev.toString());
         assertTrue(dev.lastLine().startsWith("dev: 1 packages, 1 built, 0 failed, output in "), dev.toString());
@@ -114,11 +114,11 @@ class BuildCommandTest {
     void badInputIsOneClearErrorLine() throws Exception {
         CommandLineRun nothing = CommandLineRun.of("build");
         assertEquals(1, nothing.exitCode());
-        assertEquals("ERROR: Say what to build: --config <file>, or --catalog <file> and --datadir <directory>.\n",
+        assertEquals("ERROR: Say what to build: --config <file>, or --catalog <file> and --data-directory <directory>.\n",
                 nothing.err());
 
         Path malformed = Files.writeString(dir.resolve("bad.yaml"), "releases: [\n");
-        CommandLineRun bad = CommandLineRun.of("build", "--catalog", malformed.toString(), "--datadir",
+        CommandLineRun bad = CommandLineRun.of("build", "--catalog", malformed.toString(), "--data-directory",
                 dir.resolve("d").toString());
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().startsWith("ERROR: Catalog " + malformed + " is not valid YAML"), bad.err());
@@ -128,14 +128,14 @@ class BuildCommandTest {
                 packages:
                   - {name: ../../../etc/evil, upstream: https://example.org/a.git, distgit: https://example.org/b.git}
                 """);
-        CommandLineRun evil = CommandLineRun.of("build", "--catalog", traversal.toString(), "--datadir",
+        CommandLineRun evil = CommandLineRun.of("build", "--catalog", traversal.toString(), "--data-directory",
                 dir.resolve("d").toString());
         assertEquals(1, evil.exitCode());
         assertTrue(evil.err().contains("package '../../../etc/evil' field 'name' '../../../etc/evil' is not a safe"
                 + " file name"), evil.err());
         assertFalse(Files.exists(dir.resolve("etc")));
 
-        Path config = Files.writeString(dir.resolve("config.yaml"), "datadir: d\ncatalog: c.yaml\nworkerz: 3\n");
+        Path config = Files.writeString(dir.resolve("config.yaml"), "data-directory: d\ncatalog: c.yaml\nworkerz: 3\n");
         CommandLineRun unknown = CommandLineRun.of("build", "--config", config.toString());
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.err().startsWith("ERROR: Configuration file " + config + ": field 'workerz' is unknown"),

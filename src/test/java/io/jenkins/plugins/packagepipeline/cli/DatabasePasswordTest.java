@@ -47,7 +47,7 @@ class DatabasePasswordTest {
 
     @Test
     void aConfigurationFileWhoseUrlHoldsAPasswordIsRefused() throws Exception {
-        Path config = Files.writeString(dir.resolve("pipeline.yaml"), "datadir: data\ncatalog: catalog.yaml\n"
+        Path config = Files.writeString(dir.resolve("pipeline.yaml"), "data-directory: data\ncatalog: catalog.yaml\n"
                 + "database: {url: \"jdbc:postgresql://db:5432/trunk?password=" + SECRET + "\", user: trunk}\n");
         CommandLineRun run = CommandLineRun.of("status", "--config", config.toString());
         assertEquals(1, run.exitCode(), run.toString());

@@ -72,25 +72,25 @@ class RepoCommandsTest {
             build(data, store, "beta", "b1".repeat(20), BuildStatus.SUCCESS, old.plusSeconds(120));
             build(data, store, "beta", "b2".repeat(20), BuildStatus.FAILED, old.plusSeconds(180));
         }
-        Run publish = cli("publish", "--datadir", data.toString(), "--recent", "10");
+        Run publish = cli("publish", "--data-directory", data.toString(), "--recent", "10");
         assertEquals(0, publish.exit(), publish.err());
         assertTrue(publish.out().contains("Published 3 snapshot(s)"), publish.out());
 
-        Run status = cli("status", "--datadir", data.toString());
+        Run status = cli("status", "--data-directory", data.toString());
         assertEquals(2, status.exit(), "beta's latest build failed: " + status.out());
         assertTrue(status.out().contains("beta") && status.out().contains("FAILED"), status.out());
         assertTrue(status.out().contains("current -> " + "b1/b1/"), status.out());
 
-        Path config = Files.writeString(dir.resolve("pipeline.yaml"), "datadir: data\ncatalog: catalog.yaml\n");
+        Path config = Files.writeString(dir.resolve("pipeline.yaml"), "data-directory: data\ncatalog: catalog.yaml\n");
         Run statusFromConfig = cli("status", "--config", config.toString());
         assertEquals(status.out().lines().skip(1).limit(2).toList(),
                 statusFromConfig.out().lines().skip(1).limit(2).toList(), statusFromConfig.err());
 
-        Run dryRun = cli("purge", "--datadir", data.toString(), "--older-than", "30d", "--dry-run");
+        Run dryRun = cli("purge", "--data-directory", data.toString(), "--older-than", "30d", "--dry-run");
         assertEquals(0, dryRun.exit(), dryRun.err());
         assertTrue(dryRun.out().contains("would purge alpha repos/a1/a1/"), dryRun.out());
         assertTrue(Files.exists(data.resolve("repos/a1/a1/" + "a1".repeat(20) + "_dddddddd/repodata")));
-        Run purge = cli("purge", "--datadir", data.toString(), "--older-than", "30");
+        Run purge = cli("purge", "--data-directory", data.toString(), "--older-than", "30");
         assertEquals(0, purge.exit(), "a bare number is days, as it always was: " + purge.err());
         assertTrue(purge.out().contains("Purged 2 build(s)"), purge.out());
 
@@ -103,14 +103,14 @@ class RepoCommandsTest {
         Files.writeString(alphaDir.resolve("commit.yaml"), "commits:\n- artifacts: repos/a2/a2/x/alpha-1-a2a2a2"
                 + ".noarch.rpm\n  commit_hash: " + "a2".repeat(20) + "\n  distro_hash: " + "d".repeat(40)
                 + "\n  project_name: alpha\n  status: SUCCESS\n  dt_build: '1735689600'\n");
-        Run imported = cli("import", "--datadir", central.toString(), alphaDir.toString());
+        Run imported = cli("import", "--data-directory", central.toString(), alphaDir.toString());
         assertEquals(0, imported.exit(), imported.err() + imported.out());
         assertTrue(imported.out().contains("imported alpha"), imported.out());
         assertTrue(Files.isSymbolicLink(central.resolve("repos/current")));
 
         Path other = dir.resolve("other-central"); // a worker's whole data directory: every build output under it
         JdbcBuildStore.sqlite(other.resolve("build.db")).close();
-        Run whole = cli("import", "--datadir", other.toString(), "--no-publish", data.toString());
+        Run whole = cli("import", "--data-directory", other.toString(), "--no-publish", data.toString());
         assertEquals(0, whole.exit(), whole.err() + whole.out());
         assertTrue(whole.out().contains("imported alpha " + data.relativize(alphaDir)), whole.out());
         assertTrue(!Files.exists(other.resolve("repos/current")), "--no-publish");
@@ -178,7 +178,7 @@ class RepoCommandsTest {
             throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                PackagePipelineCommand.class.getName(), "publish", "--recent", "10", "--datadir", data.toString(),
+                PackagePipelineCommand.class.getName(), "publish", "--recent", "10", "--data-directory", data.toString(),
                 "--public-url", "https://trunk.example.org/repos/", "--dlrn-api", dlrn.apiUrl().toString(),
                 "--dlrn-user", "ci-importer"));
         command.addAll(List.of(more));
@@ -188,31 +188,32 @@ class RepoCommandsTest {
 
     @Test
     void mistakesAreOneLineErrors() throws Exception {
-        Run noDb = cli("publish", "--datadir", dir.resolve("empty").toString());
+        Run noDb = cli("publish", "--data-directory", dir.resolve("empty").toString());
         assertEquals(1, noDb.exit());
         assertTrue(noDb.err().startsWith("ERROR: No build database at"), noDb.err());
         JdbcBuildStore.sqlite(dir.resolve("d/build.db")).close();
-        Run badName = cli("publish", "--datadir", dir.resolve("d").toString(), "--repo-name", "bad name");
+        Run badName = cli("publish", "--data-directory", dir.resolve("d").toString(), "--repo-name", "bad name");
         assertEquals(1, badName.exit());
         assertTrue(badName.err().contains("'bad name'"), badName.err());
         try (Stream<String> lines = badName.err().lines()) {
             assertEquals(1, lines.count(), badName.err());
         }
-        Run badMirror = cli("publish", "--datadir", dir.resolve("d").toString(), "--mirror", "nohost");
+        Run badMirror = cli("publish", "--data-directory", dir.resolve("d").toString(), "--mirror", "nohost");
         assertTrue(badMirror.err().contains("'nohost'"), badMirror.err());
-        Run unknownPackage = cli("publish", "--datadir", dir.resolve("d").toString(), "--package-name", "nosuch");
+        Run unknownPackage = cli("publish", "--data-directory", dir.resolve("d").toString(), "--package-name",
+                "nosuch");
         assertEquals(1, unknownPackage.exit());
         assertTrue(unknownPackage.err().startsWith("ERROR: --package-name 'nosuch': no build of this package"),
                 unknownPackage.err());
-        Run recentAndNamed = cli("publish", "--datadir", dir.resolve("d").toString(), "--recent", "3",
+        Run recentAndNamed = cli("publish", "--data-directory", dir.resolve("d").toString(), "--recent", "3",
                 "--package-name", "alpha");
         assertTrue(recentAndNamed.err().startsWith("ERROR: --recent 3: "), recentAndNamed.err());
-        Run dlrnWithoutUser = cli("publish", "--datadir", dir.resolve("d").toString(), "--dlrn-api",
+        Run dlrnWithoutUser = cli("publish", "--data-directory", dir.resolve("d").toString(), "--dlrn-api",
                 "http://127.0.0.1:9/");
         assertTrue(dlrnWithoutUser.err().startsWith("ERROR: --dlrn-api needs --dlrn-user"), dlrnWithoutUser.err());
         assertTrue(dlrnWithoutUser.out().isEmpty(), "nothing is published before the options are checked: "
                 + dlrnWithoutUser.out());
-        Run nowhere = cli("import", "--datadir", dir.resolve("d").toString(), dir.resolve("nowhere").toString());
+        Run nowhere = cli("import", "--data-directory", dir.resolve("d").toString(), dir.resolve("nowhere").toString());
         assertEquals(1, nowhere.exit());
         assertTrue(nowhere.err().startsWith("ERROR: import '" + dir.resolve("nowhere") + "' does not exist"),
                 nowhere.err());
@@ -227,18 +228,18 @@ class RepoCommandsTest {
             build(data, store, "gamma", "c1".repeat(20), BuildStatus.SUCCESS, now.minus(Duration.ofHours(5)));
             build(data, store, "gamma", "c2".repeat(20), BuildStatus.SUCCESS, now.minus(Duration.ofHours(1)));
         }
-        Run sixHours = cli("purge", "--datadir", data.toString(), "--older-than", "6h", "--dry-run");
+        Run sixHours = cli("purge", "--data-directory", data.toString(), "--older-than", "6h", "--dry-run");
         assertEquals(0, sixHours.exit(), sixHours.err());
         assertTrue(sixHours.out().contains("Would purge 0 build(s)"), sixHours.out());
-        Run threeHours = cli("purge", "--datadir", data.toString(), "--older-than", "PT3H", "--dry-run");
+        Run threeHours = cli("purge", "--data-directory", data.toString(), "--older-than", "PT3H", "--dry-run");
         assertEquals(0, threeHours.exit(), threeHours.err());
         assertTrue(threeHours.out().contains("would purge gamma repos/c1/c1/"), threeHours.out());
         assertTrue(!threeHours.out().contains("repos/c2/c2/"), "the newest success stays: " + threeHours.out());
-        Run oneDay = cli("purge", "--datadir", data.toString(), "--older-than", "1", "--dry-run");
+        Run oneDay = cli("purge", "--data-directory", data.toString(), "--older-than", "1", "--dry-run");
         assertTrue(!oneDay.out().contains("would purge"), "1 is one day: " + oneDay.out());
 
         for (String bad : new String[] {"0", "soon", "-3d"}) {
-            Run refused = cli("purge", "--datadir", data.toString(), "--older-than", bad);
+            Run refused = cli("purge", "--data-directory", data.toString(), "--older-than", bad);
             assertEquals(1, refused.exit(), refused.out());
             assertTrue(refused.err().startsWith("ERROR: --older-than '" + bad + "'"), refused.err());
             assertTrue(refused.err().contains("a number of days") || refused.err().contains("whole number with a unit"),
@@ -252,7 +253,7 @@ class RepoCommandsTest {
     @Test
     void everyDurationOptionTakesTheOneSyntaxAndNamesTheBadValue() throws Exception {
         JdbcBuildStore.sqlite(dir.resolve("d/build.db")).close();
-        Run badToolTimeout = cli("publish", "--datadir", dir.resolve("d").toString(), "--tool-timeout", "90");
+        Run badToolTimeout = cli("publish", "--data-directory", dir.resolve("d").toString(), "--tool-timeout", "90");
         assertEquals(1, badToolTimeout.exit());
         assertTrue(badToolTimeout.err().startsWith("ERROR: --tool-timeout '90' is not a duration (a bare number is"
                 + " refused: add its unit, e.g. 90s or 90m); write a whole number with a unit s, m, h or d"),

@@ -27,14 +27,14 @@ class RunCommandTest {
         RequiredTools.require("rpmbuild", "rpmspec", "createrepo_c", "dnf", "gcc", "make");
         Path examples = dir.resolve("examples");
         FileTrees.copy(ProjectFiles.root().resolve("examples"), examples);
-        Path datadir = dir.resolve("data");
+        Path dataDirectory = dir.resolve("data");
 
-        CommandLineRun first = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
-                datadir.toString());
+        CommandLineRun first = CommandLineRun.of("run", "--examples", examples.toString(), "--data-directory",
+                dataDirectory.toString());
         assertEquals(0, first.exitCode(), first.toString());
         assertTrue(first.out().contains("committed hello/distgit\n"), first.out());
         assertTrue(first.out().matches("(?s).*\nbuilt hello in [0-9.]+ s\nbuilt hello-c in [0-9.]+ s\n.*"), first.out());
-        Path repo = datadir.resolve("repos/current");
+        Path repo = dataDirectory.resolve("repos/current");
         assertTrue(first.out().contains("repository: " + repo), first.out());
         assertTrue(Files.isRegularFile(repo.resolve("repodata/repomd.xml")), "no repodata in " + repo);
         assertTrue(Files.readString(repo.resolve("package-pipeline.repo")).contains("baseurl="), "no .repo file");
@@ -43,14 +43,14 @@ class RunCommandTest {
         assertTrue(packages.contains("hello-c 1.0.0 x86_64") || packages.contains("hello-c 1.0.0 aarch64"), packages);
         Path firstSnapshot = repo.toRealPath();
 
-        CommandLineRun again = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
-                datadir.toString());
+        CommandLineRun again = CommandLineRun.of("run", "--examples", examples.toString(), "--data-directory",
+                dataDirectory.toString());
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().startsWith("up to date hello\nup to date hello-c\n"), again.out());
 
         Files.writeString(examples.resolve("packages/hello/upstream/hello"), "#!/bin/sh\necho changed\n");
-        CommandLineRun changed = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
-                datadir.toString());
+        CommandLineRun changed = CommandLineRun.of("run", "--examples", examples.toString(), "--data-directory",
+                dataDirectory.toString());
         assertEquals(0, changed.exitCode(), changed.toString());
         assertTrue(changed.out().startsWith("committed hello/upstream\nbuilt hello in "), changed.out());
         assertTrue(changed.out().contains("up to date hello-c\n"), changed.out());
@@ -73,7 +73,7 @@ class RunCommandTest {
 
     @Test
     void aMissingExamplesFolderIsAClearError() {
-        CommandLineRun run = CommandLineRun.of("run", "--examples", dir.resolve("nowhere").toString(), "--datadir",
+        CommandLineRun run = CommandLineRun.of("run", "--examples", dir.resolve("nowhere").toString(), "--data-directory",
                 dir.resolve("d").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("ERROR: No example packages at '"), run.err());
@@ -85,7 +85,7 @@ class RunCommandTest {
         Path examples = dir.resolve("examples");
         FileTrees.copy(ProjectFiles.root().resolve("examples"), examples);
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory\n");
-        CommandLineRun run = CommandLineRun.of("run", "--examples", examples.toString(), "--datadir",
+        CommandLineRun run = CommandLineRun.of("run", "--examples", examples.toString(), "--data-directory",
                 file.resolve("data").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("ERROR: ") && run.err().contains(file.toString()), run.err());

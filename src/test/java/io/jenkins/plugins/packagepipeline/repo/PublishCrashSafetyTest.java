@@ -128,7 +128,7 @@ class PublishCrashSafetyTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand", "publish",
-                "--datadir", dataDir.toString(), "--recent", "100", "--sign")
+                "--data-directory", dataDir.toString(), "--recent", "100", "--sign")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("publisher-" + attempt + ".log").toFile());
         builder.environment().put("PACKAGE_PIPELINE_SIGNING_KEY", keys.armoredSecretKey);
         builder.environment().put("PACKAGE_PIPELINE_SIGNING_PASSPHRASE", TestKeys.PASSPHRASE);

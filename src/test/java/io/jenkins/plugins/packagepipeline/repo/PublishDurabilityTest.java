@@ -52,7 +52,7 @@ class PublishDurabilityTest {
 
             TestKeys keys = TestKeys.generate();
             List<Call> publish = traced("publish", keys,
-                    "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand", "publish", "--datadir",
+                    "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand", "publish", "--data-directory",
                     builds.dataDir.toString(), "--recent", "10", "--sign");
             assertEquals(snapshot, repos.resolve("current").toRealPath(), "the trace is of a real publish");
             Call manifest = renameTo(publish, snapshot.resolve(SnapshotManifest.FILE_NAME));

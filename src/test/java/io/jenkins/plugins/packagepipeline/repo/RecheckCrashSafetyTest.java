@@ -117,7 +117,7 @@ class RecheckCrashSafetyTest {
     private Process startRecheck(Path catalogFile, Path dataDir, int attempt) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the pair built successfully, so its recheck is a forced one, which the configuration must allow
-        Path config = Files.writeString(dir.resolve("recheck.yaml"), "datadir: " + dataDir + "\ncatalog: "
+        Path config = Files.writeString(dir.resolve("recheck.yaml"), "data-directory: " + dataDir + "\ncatalog: "
                 + catalogFile + "\nallow-force-rechecks: true\n");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.jenkins.plugins.packagepipeline.cli.PackagePipelineCommand", "build", "--config",

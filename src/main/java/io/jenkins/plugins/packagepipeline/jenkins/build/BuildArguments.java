@@ -22,7 +22,7 @@ public final class BuildArguments implements Serializable {
 
     private String target;
     private String catalog;
-    private String datadir;
+    private String dataDirectory;
     private List<String> packages = new ArrayList<>(); // lists XStream saves as plain lists
     private String release;
     private String builder;
@@ -35,8 +35,9 @@ public final class BuildArguments implements Serializable {
 
     /** The plan: this step's arguments over {@code repoTarget}'s defaults (null when no target is named). */
     public BuildPlan plan(RepoTarget repoTarget) {
-        String dataDirectory = datadir != null ? datadir : repoTarget == null ? null : repoTarget.getDataDirectory();
-        BuildPlan.requireDataDirectory(target, dataDirectory);
+        String chosenDataDirectory = dataDirectory != null ? dataDirectory
+                : repoTarget == null ? null : repoTarget.getDataDirectory();
+        BuildPlan.requireDataDirectory(target, chosenDataDirectory);
         String chosenBuilder = builder != null ? builder
                 : repoTarget != null ? repoTarget.getBuilder() : Builders.RPMBUILD;
         if (FieldChecks.builder(chosenBuilder).isError()) {
@@ -44,7 +45,7 @@ public final class BuildArguments implements Serializable {
         }
         int chosenWorkers = workers > 0 ? workers : repoTarget != null ? repoTarget.getWorkers() : 2;
         Duration timeout = FieldChecks.durationOr(null, "buildPackage: buildTimeout", buildTimeout, null, null);
-        return new BuildPlan(repoTarget == null ? null : repoTarget.getName(), dataDirectory,
+        return new BuildPlan(repoTarget == null ? null : repoTarget.getName(), chosenDataDirectory,
                 repoTarget == null ? null : repoTarget.getPublicBaseUrl(), catalog, packages, release, chosenBuilder,
                 chosenWorkers, dist, timeout, headOnly, recheck, forceRecheck,
                 repoTarget != null && repoTarget.isAllowForceRechecks());
@@ -66,12 +67,12 @@ public final class BuildArguments implements Serializable {
         this.catalog = blankToNull(catalog);
     }
 
-    public String getDatadir() {
-        return datadir;
+    public String getDataDirectory() {
+        return dataDirectory;
     }
 
-    public void setDatadir(String datadir) {
-        this.datadir = blankToNull(datadir);
+    public void setDataDirectory(String dataDirectory) {
+        this.dataDirectory = blankToNull(dataDirectory);
     }
 
     public List<String> getPackages() {

@@ -58,13 +58,13 @@ public final class BuildPackageBuilder extends Builder implements SimpleBuildSte
         arguments.setCatalog(catalog);
     }
 
-    public String getDatadir() {
-        return arguments.getDatadir();
+    public String getDataDirectory() {
+        return arguments.getDataDirectory();
     }
 
     @DataBoundSetter
-    public void setDatadir(String datadir) {
-        arguments.setDatadir(datadir);
+    public void setDataDirectory(String dataDirectory) {
+        arguments.setDataDirectory(dataDirectory);
     }
 
     /** The packages given, {@code null} for none (every package). */

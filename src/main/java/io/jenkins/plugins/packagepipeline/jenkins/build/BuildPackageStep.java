@@ -31,7 +31,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code buildPackage(target: 'trunk', catalog: 'catalog.yaml', packages: ['hello'])}: builds every new commit of
  * the catalog's packages (DLRN-style) on the agent of the enclosing {@code node}, into the repo target's data
- * directory (or {@code datadir:}), and returns one row per build. The build ends per {@link BuildVerdict}.
+ * directory (or {@code dataDirectory:}), and returns one row per build. The build ends per {@link BuildVerdict}.
  */
 public final class BuildPackageStep extends Step {
 
@@ -62,13 +62,13 @@ public final class BuildPackageStep extends Step {
         arguments.setCatalog(catalog);
     }
 
-    public String getDatadir() {
-        return arguments.getDatadir();
+    public String getDataDirectory() {
+        return arguments.getDataDirectory();
     }
 
     @DataBoundSetter
-    public void setDatadir(String datadir) {
-        arguments.setDatadir(datadir);
+    public void setDataDirectory(String dataDirectory) {
+        arguments.setDataDirectory(dataDirectory);
     }
 
     /** The packages given, {@code null} for none (every package). */

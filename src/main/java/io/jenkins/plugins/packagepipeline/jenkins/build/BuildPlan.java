@@ -42,7 +42,7 @@ public record BuildPlan(String target, String dataDirectory, String publicBaseUr
     static String requireDataDirectory(String target, String dataDirectory) {
         if (dataDirectory == null) {
             throw new PackagePipelineException("buildPackage: pass target: '<repo target>' (whose data directory and"
-                    + " builder defaults apply) or datadir: '/absolute/path'.");
+                    + " builder defaults apply) or dataDirectory: '/absolute/path'.");
         }
         if (!dataDirectory.startsWith("/")) {
             throw new PackagePipelineException("buildPackage: the data directory '" + dataDirectory + "'"

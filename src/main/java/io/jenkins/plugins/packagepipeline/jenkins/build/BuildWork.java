@@ -54,11 +54,11 @@ final class BuildWork {
     }
 
     /**
-     * The target's build database, unless the step names its own data directory: a {@code datadir:} of its own
+     * The target's build database, unless the step names its own data directory: a {@code dataDirectory:} of its own
      * has its own SQLite database.
      */
     static BuildDatabase database(BuildArguments arguments, RepoTarget target, Run<?, ?> run) {
-        return target == null || arguments.getDatadir() != null ? BuildDatabase.inDataDirectory()
+        return target == null || arguments.getDataDirectory() != null ? BuildDatabase.inDataDirectory()
                 : TargetCredentials.database(target, BuildCredentials.of(run));
     }
 }

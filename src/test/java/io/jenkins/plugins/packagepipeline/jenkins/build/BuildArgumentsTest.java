@@ -43,7 +43,7 @@ class BuildArgumentsTest {
 
         args.setBuilder("rpmbuild");
         args.setWorkers(1);
-        args.setDatadir("/tmp/scratch");
+        args.setDataDirectory("/tmp/scratch");
         args.setBuildTimeout("5m");
         args.setDist(".el10");
         BuildSettings settings = args.plan(trunk()).settings();
@@ -66,14 +66,14 @@ class BuildArgumentsTest {
         RepoTarget allowing = trunk();
         allowing.setAllowForceRechecks(true);
         assertTrue(args.plan(allowing).settings().allowForceRechecks());
-        args.setDatadir("/srv/scratch");
+        args.setDataDirectory("/srv/scratch");
         assertEquals(false, args.plan(null).settings().allowForceRechecks(), "never without a repo target");
     }
 
     @Test
     void withoutTargetTheEngineDefaultsApply() {
         BuildArguments args = new BuildArguments();
-        args.setDatadir("/srv/scratch");
+        args.setDataDirectory("/srv/scratch");
         BuildPlan plan = args.plan(null);
         assertEquals("rpmbuild", plan.builder());
         assertEquals(2, plan.workers());
@@ -92,18 +92,19 @@ class BuildArgumentsTest {
     void missingOrRelativeDataDirectoriesAndUnknownBuildersAreRefused() {
         PackagePipelineException none = assertThrows(PackagePipelineException.class,
                 () -> new BuildArguments().plan(null));
-        assertTrue(none.getMessage().contains("target:") && none.getMessage().contains("datadir:"), none.getMessage());
+        assertTrue(none.getMessage().contains("target:") && none.getMessage().contains("dataDirectory:"),
+                none.getMessage());
         BuildArguments relative = new BuildArguments();
-        relative.setDatadir("data");
+        relative.setDataDirectory("data");
         assertTrue(assertThrows(PackagePipelineException.class, () -> relative.plan(null)).getMessage()
                 .contains("'data'"));
         BuildArguments kiwi = new BuildArguments();
-        kiwi.setDatadir("/srv/x");
+        kiwi.setDataDirectory("/srv/x");
         kiwi.setBuilder("kiwi");
         assertTrue(assertThrows(PackagePipelineException.class, () -> kiwi.plan(null)).getMessage()
                 .contains("'kiwi'"));
         BuildArguments withoutCatalog = new BuildArguments();
-        withoutCatalog.setDatadir("/srv/x");
+        withoutCatalog.setDataDirectory("/srv/x");
         BuildPlan noCatalog = withoutCatalog.plan(null);
         assertTrue(assertThrows(PackagePipelineException.class, () -> noCatalog.catalogFile(Path.of("/ws")))
                 .getMessage().contains("catalog:"));

@@ -45,7 +45,7 @@ class RepoNameTest {
     }
 
     private Cli cliPublish(String... more) {
-        return cli(Stream.concat(Stream.of("publish", "--datadir", dataDir.toString()), Stream.of(more))
+        return cli(Stream.concat(Stream.of("publish", "--data-directory", dataDir.toString()), Stream.of(more))
                 .toArray(String[]::new));
     }
 
@@ -90,7 +90,7 @@ class RepoNameTest {
         assertEquals("trunk.repo", currentRepoFile(), "the new snapshot, made by the command line");
         assertEquals(List.of("trunk.repo"), repoFileNames());
         assertEquals("trunk", statusReportName());
-        assertEquals(0, cli("purge", "--datadir", dataDir.toString(), "--older-than", "1").exit());
+        assertEquals(0, cli("purge", "--data-directory", dataDir.toString(), "--older-than", "1").exit());
         assertEquals("trunk", statusReportName(), "the purge's reports too");
 
         record("hello", "3333333333aaaaaaaaaabbbbbbbbbbcccccccccc", T0.plusSeconds(120));

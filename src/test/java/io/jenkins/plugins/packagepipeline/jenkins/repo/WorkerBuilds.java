@@ -13,7 +13,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * Builds made elsewhere, as {@code importBuild} finds them: what {@code buildPackage(catalog: ..., datadir: ...)}
+ * Builds made elsewhere, as {@code importBuild} finds them: what {@code buildPackage(catalog: ..., dataDirectory: ...)}
  * leaves on a worker agent (the real build engine, rpmbuild, the project's example package {@code hello} as git
  * repositories), or a recorded build's output directory with the {@code commit.yaml} the engine writes.
  */
