@@ -26,6 +26,11 @@ public final class BuildCredentials {
      */
     public static final CredentialsMatcher USABLE = new Usable();
 
+    /** Where a build looks for credentials, as a message about an unknown id says it. */
+    static final String WHERE = "among the credentials this build may use (global ones and those of the job's"
+            + " folders, never system-scoped ones): add them with global scope under Manage Jenkins » Credentials,"
+            + " or in the job's folder,";
+
     private BuildCredentials() {
     }
 
@@ -40,6 +45,11 @@ public final class BuildCredentials {
             @Override
             public void used(StandardCredentials credentials) {
                 CredentialsProvider.track(run, credentials);
+            }
+
+            @Override
+            public String where() {
+                return WHERE;
             }
         });
     }

@@ -27,6 +27,11 @@ public final class CredentialsLookup {
 
         /** Records that the build at hand used these credentials (Credentials » Usage). */
         void used(StandardCredentials credentials);
+
+        /** Where an id was looked for and where to add the credentials, for the message when none has it. */
+        default String where() {
+            return "in the system credentials: add them under Manage Jenkins » Credentials";
+        }
     }
 
     private final Store store;
@@ -50,8 +55,8 @@ public final class CredentialsLookup {
         }
         StandardCredentials found = store.byId(id);
         if (found == null) {
-            throw new PackagePipelineException(owner + ": no credentials with id '" + id + "' (" + kind + ") in the"
-                    + " system credentials: add them under Manage Jenkins » Credentials or choose others.");
+            throw new PackagePipelineException(owner + ": no credentials with id '" + id + "' (" + kind + ") "
+                    + store.where() + " or choose others.");
         }
         if (!type.isInstance(found)) {
             throw new PackagePipelineException(owner + ": the credentials '" + id + "' are " + kindOf(found)

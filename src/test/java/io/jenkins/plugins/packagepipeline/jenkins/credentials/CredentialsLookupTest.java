@@ -54,6 +54,33 @@ class CredentialsLookupTest {
         assertEquals(List.of(), store.used);
     }
 
+    /** A repo target's credentials are looked up as the build may see them; the message says where that is. */
+    @Test
+    void anUnknownIdOfARepoTargetSaysWhereABuildLooksForCredentials() {
+        CredentialsLookup forBuild = new CredentialsLookup(new CredentialsLookup.Store() {
+            @Override
+            public StandardCredentials byId(String id) {
+                return store.byId(id);
+            }
+
+            @Override
+            public void used(StandardCredentials credentials) {
+                store.used(credentials);
+            }
+
+            @Override
+            public String where() {
+                return BuildCredentials.WHERE;
+            }
+        });
+        PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                () -> forBuild.require(FileCredentials.class, "mirror-kye", OWNER, KIND));
+        assertEquals("Repo target 'trunk': no credentials with id 'mirror-kye' (a secret file (the mirror's SSH"
+                + " key)) among the credentials this build may use (global ones and those of the job's folders, never"
+                + " system-scoped ones): add them with global scope under Manage Jenkins » Credentials, or in the"
+                + " job's folder, or choose others.", e.getMessage());
+    }
+
     @Test
     void credentialsOfAnotherTypeAreNamedWithTheirTypeAndTheOneExpectedAndShowNoSecret() {
         PackagePipelineException e = assertThrows(PackagePipelineException.class,
