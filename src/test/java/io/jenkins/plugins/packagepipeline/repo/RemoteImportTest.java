@@ -45,34 +45,13 @@ class RemoteImportTest {
         central.close();
     }
 
-    /** What the build engine's worker mode writes: DLRN's commit.yaml, text values, epoch-second times. */
-    static void writeCommitYaml(Path dataDir, BuildRecord b) throws Exception {
-        Files.writeString(dataDir.resolve(b.repoDir()).resolve("commit.yaml"), """
-                commits:
-                - artifacts: %s
-                  commit_branch: main
-                  commit_hash: %s
-                  component: None
-                  distro_hash: %s
-                  dt_build: '%d'
-                  dt_commit: '%d'
-                  notes: %s
-                  project_name: %s
-                  repo_dir: %s
-                  status: %s
-                  type: rpm
-                """.formatted(b.artifacts().isEmpty() ? "None" : String.join(",", b.artifacts()), b.sourceCommit(),
-                b.distgitCommit(), b.buildTime().getEpochSecond(), b.commitTime().getEpochSecond(),
-                b.notes() == null ? "OK" : "'" + b.notes() + "'", b.packageName(), b.repoDir(), b.status()));
-    }
-
     @Test
     void importsByPathAndByUrlThenPublishes() throws Exception {
         BuildRecord alpha = worker.success("alpha", "1.0");
         BuildRecord beta = worker.success("beta", "1.0");
         BuildRecord gammaFailed = worker.failure("gamma", "1.0");
         for (BuildRecord b : List.of(alpha, beta, gammaFailed)) {
-            writeCommitYaml(worker.dataDir, b);
+            CommitYamlFiles.write(worker.dataDir, b);
         }
         BuildImporter importer = new BuildImporter(centralConfig, central.store);
         List<BuildRecord> byPath = importer.importBuild(worker.dataDir.resolve(alpha.repoDir()).toString());
@@ -141,7 +120,7 @@ class RemoteImportTest {
 
         BuildRecord gamma = worker.success("gamma", "1.0");
         assertEquals(failed.repoDir(), gamma.repoDir(), "the same pair, built successfully on the worker");
-        writeCommitYaml(worker.dataDir, gamma);
+        CommitYamlFiles.write(worker.dataDir, gamma);
         String location = worker.dataDir.resolve(gamma.repoDir()).toString();
 
         PackagePipelineException refused = assertThrows(PackagePipelineException.class, () -> new BuildImporter(
@@ -188,7 +167,7 @@ class RemoteImportTest {
         Files.writeString(journal, failed.repoDir() + "\n" + central.dataDir.relativize(setAside) + "\n");
 
         BuildRecord alpha = worker.success("alpha", "1.0");
-        writeCommitYaml(worker.dataDir, alpha);
+        CommitYamlFiles.write(worker.dataDir, alpha);
         String location = worker.dataDir.resolve(alpha.repoDir()).toString();
         BuildImporter importer = new BuildImporter(centralConfig, central.store);
         try (DataDirLock build = DataDirLock.acquire(central.dataDir)) {
@@ -222,7 +201,7 @@ class RemoteImportTest {
     @Test
     void aDamagedRpmIsRefusedAndNothingIsRecorded() throws Exception {
         BuildRecord alpha = worker.success("alpha", "1.0");
-        writeCommitYaml(worker.dataDir, alpha);
+        CommitYamlFiles.write(worker.dataDir, alpha);
         Path rpm = worker.dataDir.resolve(alpha.artifacts().get(0));
         byte[] bytes = Files.readAllBytes(rpm);
         Files.write(rpm, java.util.Arrays.copyOf(bytes, bytes.length - 100));

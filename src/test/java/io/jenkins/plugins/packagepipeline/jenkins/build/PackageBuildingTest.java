@@ -25,9 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,38 +44,18 @@ class PackageBuildingTest {
         Path example = Path.of(System.getProperty("packagepipeline.projectRoot", ".")).resolve("examples/packages/hello");
         Path upstream = dir.resolve("git/" + name + "-upstream");
         Path distgit = dir.resolve("git/" + name + "-distgit");
-        copy(example.resolve("upstream"), upstream);
-        copy(example.resolve("distgit"), distgit);
+        GitFixtures.copy(example.resolve("upstream"), upstream);
+        GitFixtures.copy(example.resolve("distgit"), distgit);
         if (broken) {
             Path spec = distgit.resolve("hello.spec");
             Files.writeString(spec, Files.readString(spec).replace("%build\n", "%build\necho 'broken on purpose' >&2\nexit 1\n"));
         }
-        commit(upstream);
-        commit(distgit);
+        GitFixtures.commit(upstream);
+        GitFixtures.commit(distgit);
         catalogEntries.add("  - name: " + name + "\n    upstream: " + upstream + "\n    distgit: " + distgit
                 + "\n    maintainers: [trunk@example.invalid]\n");
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
-
-    private static void commit(Path repo) throws Exception {
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Test", "test@example.invalid");
-            git.commit().setMessage("import").setAuthor(who).setCommitter(who).setSign(false).call();
-        }
-    }
 
     private BuildPlan plan(List<String> packages) throws IOException {
         Files.writeString(dir.resolve("workspace/catalog.yaml"), "releases:\n  - name: trunk\n    source-branch: main\n"

@@ -21,6 +21,7 @@ import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
 import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
+import io.jenkins.plugins.packagepipeline.repo.CommitYamlFiles;
 import io.jenkins.plugins.packagepipeline.repo.Dnf;
 import io.jenkins.plugins.packagepipeline.repo.StaticHttpServer;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
@@ -76,7 +77,7 @@ class RepoImportingTest {
         try (BuildStore store = JdbcBuildStore.sqlite(workerDataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
             BuildRecord world = new TargetBuilds(workerDataDir, store).success("world", "2.0", WORLD_SOURCE,
                     Instant.parse("2026-11-02T10:00:00Z"));
-            WorkerBuilds.writeCommitYaml(workerDataDir, world);
+            CommitYamlFiles.write(workerDataDir, world);
             return world;
         }
     }

@@ -32,25 +32,7 @@ final class TargetBuilds {
     /** A successful build of {@code name}-{@code version} at {@code source}, finished at {@code buildTime}. */
     BuildRecord success(String name, String version, String source, Instant buildTime)
             throws IOException, InterruptedException {
-        String outputDir = BuildRecord.outputDir(source, DISTGIT);
-        Path out = Files.createDirectories(dataDir.resolve(outputDir));
-        Path top = Files.createDirectories(dataDir.resolve("work/rpmbuild-" + source.substring(0, 8)));
-        String release = "1." + source.substring(0, 7);
-        Path spec = top.resolve(name + ".spec");
-        Files.writeString(spec, String.join("\n", "Name: " + name, "Version: " + version, "Release: " + release,
-                "Summary: glue test package", "License: MIT", "BuildArch: noarch", "%description",
-                "Published by the glue's tests.", "%files", ""));
-        ProcessRunner.command("rpmbuild", "-bb", "--define", "_topdir " + top, spec.toString())
-                .timeout(Duration.ofMinutes(2)).run().requireSuccess("rpmbuild of the test package " + name);
-        List<String> artifacts = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(top.resolve("RPMS"))) {
-            for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).toList()) {
-                artifacts.add(dataDir.relativize(Files.move(rpm, out.resolve(rpm.getFileName()))).toString());
-            }
-        }
-        return store.record(new BuildRecord(0, name, name, source, DISTGIT, "main", "rpm-main", null,
-                BuildStatus.SUCCESS, buildTime.minusSeconds(300), buildTime, name + "-" + version + "-" + release,
-                artifacts, outputDir, null, 0, false));
+        return build(name, version, source, buildTime, null, false);
     }
 
     /**
@@ -59,6 +41,11 @@ final class TargetBuilds {
      */
     BuildRecord successWithSrpm(String name, String version, String source, Instant buildTime, String component)
             throws IOException, InterruptedException {
+        return build(name, version, source, buildTime, component, true);
+    }
+
+    private BuildRecord build(String name, String version, String source, Instant buildTime, String component,
+            boolean withSrpm) throws IOException, InterruptedException {
         String outputDir = BuildRecord.outputDir(source, DISTGIT);
         Path out = Files.createDirectories(dataDir.resolve(outputDir));
         Path top = Files.createDirectories(dataDir.resolve("work/rpmbuild-" + source.substring(0, 8)));
@@ -67,10 +54,11 @@ final class TargetBuilds {
         Files.writeString(spec, String.join("\n", "Name: " + name, "Version: " + version, "Release: " + release,
                 "Summary: glue test package", "License: MIT", "BuildArch: noarch", "%description",
                 "Published by the glue's tests.", "%files", ""));
-        ProcessRunner.command("rpmbuild", "-ba", "--define", "_topdir " + top, spec.toString())
+        ProcessRunner.command("rpmbuild", withSrpm ? "-ba" : "-bb", "--define", "_topdir " + top, spec.toString())
                 .timeout(Duration.ofMinutes(2)).run().requireSuccess("rpmbuild of the test package " + name);
         List<String> artifacts = new ArrayList<>();
-        try (Stream<Path> files = Stream.concat(Files.walk(top.resolve("RPMS")), Files.walk(top.resolve("SRPMS")))) {
+        try (Stream<Path> files = withSrpm ? Stream.concat(Files.walk(top.resolve("RPMS")),
+                Files.walk(top.resolve("SRPMS"))) : Files.walk(top.resolve("RPMS"))) {
             for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).toList()) {
                 artifacts.add(dataDir.relativize(Files.move(rpm, out.resolve(rpm.getFileName()))).toString());
             }
