@@ -13,13 +13,12 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.cloud.CreatedResource;
 import io.jenkins.plugins.packagepipeline.cloud.Instance;
 import io.jenkins.plugins.packagepipeline.cloud.Ownership;
+import io.jenkins.plugins.packagepipeline.jenkins.run.TestConsole;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,16 +41,9 @@ class WithInstanceBlockTest {
     /** What the fake clouds did, per fake (a fake is serialized with the disposer, its calls stay here). */
     private static final Map<String, Queue<String>> CALLS = new ConcurrentHashMap<>();
 
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private final TaskListener listener = new ConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8));
+    private final TestConsole console = new TestConsole();
+    private final TaskListener listener = console.listener();
     private final FakeCloud clouds = new FakeCloud(UUID.randomUUID().toString());
-
-    private record ConsoleListener(PrintStream logger) implements TaskListener {
-        @Override
-        public PrintStream getLogger() {
-            return logger;
-        }
-    }
 
     /**
      * Provisions one fixed instance and records each destroy. {@code abortDestroys} destroys throw as an aborted
@@ -125,7 +117,7 @@ class WithInstanceBlockTest {
 
         disposers.get(0).tearDown(null, listener);
         assertEquals(List.of("provision rdo m1.small", "destroy rdo k7m2p9x3qa"), clouds.calls());
-        assertTrue(console.toString(StandardCharsets.UTF_8).contains("end of withInstance: destroying pp-ab12cd"));
+        assertTrue(console.text().contains("end of withInstance: destroying pp-ab12cd"));
     }
 
     @Test
@@ -205,7 +197,7 @@ class WithInstanceBlockTest {
         assertEquals(List.of("destroy rdo k7m2p9x3qa", "destroy rdo k7m2p9x3qa"), clouds.calls(),
                 "the second destroy ran with the interrupt flag cleared");
         assertTrue(Thread.interrupted());
-        assertTrue(console.toString(StandardCharsets.UTF_8)
+        assertTrue(console.text()
                 .contains("aborted while destroying pp-ab12cd: destroying it to the end first"));
     }
 

@@ -19,6 +19,7 @@ import io.jenkins.plugins.packagepipeline.jenkins.run.GroovyValues;
 import io.jenkins.plugins.packagepipeline.jenkins.run.ImportOutcome;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
+import io.jenkins.plugins.packagepipeline.jenkins.run.TestConsole;
 import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
 import io.jenkins.plugins.packagepipeline.process.SecretMasker;
 import io.jenkins.plugins.packagepipeline.repo.CommitYamlFiles;
@@ -27,10 +28,7 @@ import io.jenkins.plugins.packagepipeline.repo.StaticHttpServer;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,16 +51,8 @@ class RepoImportingTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private final TaskListener listener = new ConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8));
-
-    /** The build's console, as the agent-side work writes to it. */
-    private record ConsoleListener(PrintStream logger) implements TaskListener {
-        @Override
-        public PrintStream getLogger() {
-            return logger;
-        }
-    }
+    private final TestConsole console = new TestConsole();
+    private final TaskListener listener = console.listener();
 
     private Path dataDir() throws Exception {
         return Files.createDirectories(dir.resolve("trunk"));
@@ -108,7 +98,7 @@ class RepoImportingTest {
         assertEquals("https://trunk.example.org/repos/" + world.repoDir().substring("repos/".length()) + "/",
                 imported.getRows().get(1).getOutputUrl());
         assertEquals("Imported 2 build(s) (2 SUCCESS) from 2 location(s).", imported.getSummary());
-        String log = console.toString(StandardCharsets.UTF_8);
+        String log = console.text();
         assertTrue(log.contains("[Package Pipeline] import into repo target 'trunk' from 2 location(s) ...\n"), log);
         assertTrue(log.contains("[Package Pipeline]   imported " + hello.getBuildId() + " (SUCCESS, "
                 + hello.getNvr() + ")\n"), log);

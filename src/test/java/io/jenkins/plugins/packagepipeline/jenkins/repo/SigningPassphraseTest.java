@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.packagepipeline.FileTrees;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PublishOutcome;
+import io.jenkins.plugins.packagepipeline.jenkins.run.TestConsole;
 import io.jenkins.plugins.packagepipeline.jenkins.run.UserErrors;
 import io.jenkins.plugins.packagepipeline.process.ProcessRunner;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
@@ -18,7 +19,6 @@ import io.jenkins.plugins.packagepipeline.store.JdbcBuildStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -50,16 +50,8 @@ class SigningPassphraseTest {
     @TempDir
     Path dataDir;
 
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private final TaskListener listener = new ConsoleListener(new PrintStream(console, true, StandardCharsets.UTF_8));
-
-    /** The build's console, as the agent-side work writes to it. */
-    private record ConsoleListener(PrintStream logger) implements TaskListener {
-        @Override
-        public PrintStream getLogger() {
-            return logger;
-        }
-    }
+    private final TestConsole console = new TestConsole();
+    private final TaskListener listener = console.listener();
 
     @BeforeAll
     static void protectedKey() throws Exception {
@@ -131,7 +123,7 @@ class SigningPassphraseTest {
         Path repos = dataDir.resolve("repos");
         assertTrue(Files.isRegularFile(repos.resolve("current/repodata/repomd.xml.asc")));
         assertTrue(Files.readString(repos.resolve("RPM-GPG-KEY-trunk")).contains("BEGIN PGP PUBLIC KEY BLOCK"));
-        String printed = console.toString(StandardCharsets.UTF_8);
+        String printed = console.text();
         assertTrue(printed.contains("publish repo target 'trunk'"), printed);
         assertFalse(printed.contains(PASSPHRASE), printed);
         assertEquals(List.of(), filesHolding(dataDir, PASSPHRASE));
@@ -161,7 +153,7 @@ class SigningPassphraseTest {
         assertTrue(message.contains("passphrase is wrong or missing"), message);
         assertFalse(message.contains(WRONG), message);
         assertFalse(stackTraceOf(e).contains(WRONG), "nor anywhere in the exception chain");
-        String printed = console.toString(StandardCharsets.UTF_8);
+        String printed = console.text();
         assertFalse(printed.contains(WRONG) || printed.contains(PASSPHRASE), printed);
         assertEquals(served, current.toRealPath(), "the repository served before stays served");
         assertEquals(List.of(), filesHolding(dataDir, WRONG));
