@@ -212,8 +212,8 @@ class RepoCommandsTest {
             ProcessResult unknown = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--dlrn-skip", "beta/c0ffee");
             assertEquals(1, unknown.exitCode(), unknown.tailText());
             assertFalse(unknown.tailText().contains("Published"), unknown.tailText());
-            assertTrue(unknown.tail().get(unknown.tail().size() - 1).startsWith("ERROR: Cannot skip build 'beta/c0ffee': the build database"
-                    + " holds no such build"), unknown.tailText());
+            assertTrue(unknown.tail().get(unknown.tail().size() - 1).startsWith("ERROR: Cannot skip build"
+                    + " 'beta/c0ffee': the build database holds no such build"), unknown.tailText());
             assertEquals(2, dlrn.requests().size(), "a refused skip publishes and sends nothing: " + dlrn.requests());
 
             ProcessResult skipped = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--dlrn-skip", betaId);

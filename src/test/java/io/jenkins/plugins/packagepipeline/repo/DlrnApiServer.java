@@ -20,8 +20,8 @@ import java.util.Set;
  * An HTTP server on 127.0.0.1 that answers {@code POST <api>/api/remote/import} as DLRN's API does (dlrn_api.py
  * {@code remote_import}): basic authentication (401 otherwise), a JSON body with {@code repo_url} alone (400
  * otherwise), 201 with the {@code repo_url} echoed, or 500 "Remote import failed with error: ..." for the URLs told
- * to fail once, or 400 for the URLs told to be refused for good (as a DLRN in front of a validating proxy, or an
- * operator's refusal, would answer). It records every request, in order, as {@code "<status> <repo_url>"}. No DLRN can run here.
+ * to fail once, or 400 every time for the URLs told to be refused (a build DLRN will never take). It records every
+ * request, in order, as {@code "<status> <repo_url>"}. No DLRN can run here.
  */
 public final class DlrnApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();

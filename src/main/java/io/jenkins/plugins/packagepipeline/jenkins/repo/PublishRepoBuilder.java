@@ -107,7 +107,8 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
         @Override
         public Builder newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
                 throws Descriptor.FormException {
-            return super.newInstance(req, Forms.bindLists(formData, PublishRepoStep.PACKAGES, PublishRepoStep.DLRN_SKIP));
+            return super.newInstance(req,
+                    Forms.bindLists(formData, PublishRepoStep.PACKAGES, PublishRepoStep.DLRN_SKIP));
         }
     }
 }
