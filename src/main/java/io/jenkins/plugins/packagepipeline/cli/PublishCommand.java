@@ -68,6 +68,12 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--dlrn-user", description = "DLRN API user.")
     String dlrnUser;
 
+    @Option(names = "--dlrn-skip", paramLabel = "BUILD", description = "Give up sending BUILD to the --dlrn-api (one"
+            + " it refuses for good, which would hold back the builds after it): recorded as skipped before"
+            + " anything is published. BUILD is a build id, <package>/<source-hash>_<distgit-hash[0:8]>, as a"
+            + " stopped import names it, or the package and a start of the source hash (repeatable).")
+    List<String> dlrnSkip = new ArrayList<>();
+
     @Option(names = "--rename-repo", description = "Rename the repositories to --repo-name on purpose: the snapshots"
             + " made from now on carry the new .repo and key file names; earlier ones keep theirs.")
     boolean renameRepo;
@@ -87,6 +93,9 @@ public final class PublishCommand implements Callable<Integer> {
                 renameRepo(store, out);
             }
             RepoConfig config = repo.config(store);
+            if (!dlrnSkip.isEmpty()) {
+                DlrnImports.ledger(config, store, dlrnApi).skip(dlrnSkip).forEach(out::println);
+            }
             List<BuildRecord> builds = recent != null ? store.recent(recent) : latestOfNamedPackages(store);
             RepoPublisher publisher = new RepoPublisher(config, store).onProgress(out::println);
             List<PublishResult> results = publisher.publish(builds, key);
@@ -139,8 +148,15 @@ public final class PublishCommand implements Callable<Integer> {
         return latest;
     }
 
-    /** Fails before anything is published when {@code --dlrn-api} lacks its user or password. */
+    /**
+     * Fails before anything is published when {@code --dlrn-api} lacks its user or password, or {@code --dlrn-skip}
+     * its {@code --dlrn-api}.
+     */
     private void checkDlrnOptions() {
+        if (!dlrnSkip.isEmpty() && dlrnApi == null) {
+            throw new PackagePipelineException("--dlrn-skip " + dlrnSkip.get(0) + " needs --dlrn-api: a build is"
+                    + " skipped for one DLRN API.");
+        }
         if (dlrnApi != null && (dlrnUser == null || System.getenv(DLRN_PASSWORD_ENV) == null)) {
             throw new PackagePipelineException("--dlrn-api needs --dlrn-user and the password in $"
                     + DLRN_PASSWORD_ENV + ".");

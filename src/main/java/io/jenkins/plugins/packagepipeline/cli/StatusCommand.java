@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packagepipeline.cli;
 
 import io.jenkins.plugins.packagepipeline.repo.RepoPointers;
+import io.jenkins.plugins.packagepipeline.repo.remote.DlrnImports;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStatus;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
@@ -12,10 +13,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code status}: each package's latest build and where the pointers are; exit code 2 when a package failed. */
+/**
+ * {@code status}: each package's latest build, where the pointers are and, per DLRN API imported into, the published
+ * builds it has not imported yet; exit code 2 when a package failed.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows each package's latest build and the current/consistent snapshots; exits 2 when the"
-                + " latest build of a package did not succeed.")
+        description = "Shows each package's latest build, the current/consistent snapshots and, per DLRN API, the"
+                + " published builds to import; exits 2 when the latest build of a package did not succeed.")
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +42,9 @@ public final class StatusCommand implements Callable<Integer> {
             for (String pointer : List.of(RepoPointers.CURRENT, RepoPointers.CONSISTENT)) {
                 out.printf("%s -> %s%n", pointer, pointers.target(pointer).orElse("(none)"));
             }
+            DlrnImports.pendingPerApiUrl(repo.config(store), store).forEach((apiUrl, pending) -> out.println(
+                    "DLRN " + apiUrl + ": " + (pending.isEmpty() ? "every published build imported"
+                            : pending.size() + " published build(s) to import, first " + pending.get(0).buildId())));
             long failed = latest.stream().filter(b -> b.status() != BuildStatus.SUCCESS).count();
             out.printf("%d package(s), %d not building%n", latest.size(), failed);
             return failed == 0 ? 0 : 2;

@@ -59,6 +59,12 @@ public interface BuildStore extends AutoCloseable {
     /** Records a build's DLRN import state for a DLRN API URL; a state already recorded for that pair stays. */
     void recordDlrnImport(long buildId, String dlrnApiUrl, DlrnImportState state);
 
+    /** A build's DLRN import state for a DLRN API URL, if one is recorded. */
+    Optional<DlrnImportState> dlrnImportState(long buildId, String dlrnApiUrl);
+
+    /** The DLRN API URLs that a DLRN import state is recorded for, sorted. */
+    List<String> dlrnApiUrls();
+
     /**
      * When the database began tracking DLRN imports: when it was created, or upgraded to the schema that tracks
      * them. Snapshots completed before were imported the earlier way (by the publish that made them).

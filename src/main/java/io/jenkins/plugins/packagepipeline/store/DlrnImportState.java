@@ -11,5 +11,10 @@ public enum DlrnImportState {
      * The build's snapshot was completed before the database tracked DLRN imports, when a build was imported only by
      * the publish that made its snapshot: it is not sent again.
      */
-    PUBLISHED_BEFORE_TRACKING
+    PUBLISHED_BEFORE_TRACKING,
+    /**
+     * An operator gave up sending the build there ({@code publish --dlrn-skip}, {@code publishRepo}'s
+     * {@code dlrnSkip}), e.g. one the DLRN API refuses for good, so that the builds after it are sent.
+     */
+    SKIPPED
 }

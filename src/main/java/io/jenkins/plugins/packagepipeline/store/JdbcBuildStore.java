@@ -264,6 +264,37 @@ public final class JdbcBuildStore implements BuildStore {
     }
 
     @Override
+    public Optional<DlrnImportState> dlrnImportState(long buildId, String dlrnApiUrl) {
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement("SELECT state FROM dlrn_imports"
+                        + " WHERE build_id = ? AND api_url = ?")) {
+            select.setLong(1, buildId);
+            select.setString(2, dlrnApiUrl);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(DlrnImportState.valueOf(rows.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the DLRN import state of build " + buildId + " for the DLRN API " + dlrnApiUrl, e);
+        }
+    }
+
+    @Override
+    public List<String> dlrnApiUrls() {
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement("SELECT DISTINCT api_url FROM dlrn_imports"
+                        + " ORDER BY api_url");
+                ResultSet rows = select.executeQuery()) {
+            List<String> urls = new ArrayList<>();
+            while (rows.next()) {
+                urls.add(rows.getString(1));
+            }
+            return urls;
+        } catch (SQLException e) {
+            throw failure("read the DLRN API URLs of the DLRN import states", e);
+        }
+    }
+
+    @Override
     public Instant dlrnImportsTrackedSince() {
         String value = setting(TRACKED_SINCE).orElseThrow(() -> new PackagePipelineException("The build database "
                 + description + " lacks its setting '" + TRACKED_SINCE + "' (written by its migration to version 2):"

@@ -136,7 +136,9 @@ class RepoCommandsTest {
             String error = failed.tail().get(failed.tail().size() - 1);
             assertTrue(error.startsWith("ERROR: DLRN import stopped at beta b1b1b1b1b1 (1 of 2 imported before it):"),
                     failed.tailText());
-            assertTrue(error.contains("HTTP 500") && error.endsWith("then the builds after it."), error);
+            assertTrue(error.contains("HTTP 500") && error.endsWith("then the builds after it; if DLRN refuses it for"
+                    + " good, skip it: publish --dlrn-skip beta/" + "b1".repeat(20) + "_dddddddd (publishRepo's"
+                    + " dlrnSkip in Jenkins)."), error);
             assertFalse(failed.tailText().contains("dlrn-Pa55-7e1c"), failed.tailText());
 
             try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
@@ -170,6 +172,64 @@ class RepoCommandsTest {
             String mirrorError = mirrorFailed.tail().get(mirrorFailed.tail().size() - 1);
             assertTrue(mirrorError.startsWith("ERROR: ") && mirrorError.contains("The secondary keeps serving what it"
                     + " had"), mirrorFailed.tailText());
+        }
+    }
+
+    @Test
+    void aBuildDlrnRefusesForGoodIsSkippedWithDlrnSkipAndTheImportGoesOnAfterIt() throws Exception {
+        Path data = dir.resolve("dlrn");
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        try (BuildStore store = JdbcBuildStore.sqlite(data.resolve("build.db"))) {
+            build(data, store, "alpha", "a1".repeat(20), BuildStatus.SUCCESS, t0);
+            build(data, store, "beta", "b1".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(60));
+            build(data, store, "alpha", "a2".repeat(20), BuildStatus.SUCCESS, t0.plusSeconds(120));
+        }
+        String alpha1 = "https://trunk.example.org/repos/a1/a1/" + "a1".repeat(20) + "_dddddddd";
+        String beta1 = "https://trunk.example.org/repos/b1/b1/" + "b1".repeat(20) + "_dddddddd";
+        String alpha2 = "https://trunk.example.org/repos/a2/a2/" + "a2".repeat(20) + "_dddddddd";
+        String betaId = "beta/" + "b1".repeat(20) + "_dddddddd";
+        try (DlrnApiServer dlrn = new DlrnApiServer("ci-importer", "dlrn-Pa55-7e1c")) {
+            String api = dlrn.apiUrl().toString();
+            dlrn.refuse(beta1);
+            ProcessResult refused = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c");
+            assertEquals(1, refused.exitCode(), refused.tailText());
+            String error = refused.tail().get(refused.tail().size() - 1);
+            assertTrue(error.startsWith("ERROR: DLRN import stopped at beta b1b1b1b1b1 (1 of 3 imported before it):")
+                    && error.contains("HTTP 400") && error.contains("publish --dlrn-skip " + betaId), error);
+            assertEquals(List.of("201 " + alpha1, "400 " + beta1), dlrn.requests(), "alpha's second is held back");
+            Run status = cli("status", "--data-directory", data.toString());
+            assertTrue(status.out().contains("DLRN " + api + ": 2 published build(s) to import, first " + betaId),
+                    status.out());
+
+            ProcessResult imported = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--dlrn-skip", betaId,
+                    "--dlrn-skip", "alpha/a1a1");
+            assertEquals(1, imported.exitCode(), imported.tailText());
+            assertEquals("ERROR: Cannot skip build 'alpha/a1a1' (alpha/" + "a1".repeat(20) + "_dddddddd) for"
+                    + " the DLRN API " + api + ": DLRN imported it already (IMPORTED); skip only a build that the"
+                    + " import stopped at or has not sent yet.", imported.tail().get(imported.tail().size() - 1));
+            assertFalse(imported.tailText().contains("Published") || imported.tailText().contains("skipped"),
+                    "refused before anything is skipped or published: " + imported.tailText());
+            ProcessResult unknown = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--dlrn-skip", "beta/c0ffee");
+            assertEquals(1, unknown.exitCode(), unknown.tailText());
+            assertFalse(unknown.tailText().contains("Published"), unknown.tailText());
+            assertTrue(unknown.tail().get(unknown.tail().size() - 1).startsWith("ERROR: Cannot skip build"
+                    + " 'beta/c0ffee': the build database holds no such build"), unknown.tailText());
+            assertEquals(2, dlrn.requests().size(), "a refused skip publishes and sends nothing: " + dlrn.requests());
+
+            ProcessResult skipped = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--dlrn-skip", betaId);
+            assertEquals(0, skipped.exitCode(), skipped.tailText());
+            assertTrue(skipped.tailText().contains("skipped " + betaId + " for the DLRN API " + api
+                    + ": no import sends it"), skipped.tailText());
+            assertEquals(List.of("201 " + alpha1, "400 " + beta1, "201 " + alpha2), dlrn.requests(),
+                    "the import goes on after the skipped build, which is not sent");
+            Run after = cli("status", "--data-directory", data.toString());
+            assertTrue(after.out().contains("DLRN " + api + ": every published build imported"), after.out());
+
+            ProcessResult again = publishIntoDlrn(data, dlrn, "dlrn-Pa55-7e1c", "--dlrn-skip", "beta/b1b1b1");
+            assertEquals(0, again.exitCode(), again.tailText());
+            assertTrue(again.tailText().contains(betaId + " is skipped already for the DLRN API " + api),
+                    again.tailText());
+            assertEquals(3, dlrn.requests().size(), dlrn.requests().toString());
         }
     }
 
@@ -213,6 +273,12 @@ class RepoCommandsTest {
         assertTrue(dlrnWithoutUser.err().startsWith("ERROR: --dlrn-api needs --dlrn-user"), dlrnWithoutUser.err());
         assertTrue(dlrnWithoutUser.out().isEmpty(), "nothing is published before the options are checked: "
                 + dlrnWithoutUser.out());
+        Run skipWithoutApi = cli("publish", "--data-directory", dir.resolve("d").toString(), "--dlrn-skip",
+                "hello/3f7a9c1e5b");
+        assertEquals(1, skipWithoutApi.exit());
+        assertEquals("ERROR: --dlrn-skip hello/3f7a9c1e5b needs --dlrn-api: a build is skipped for one DLRN API.",
+                skipWithoutApi.err().strip());
+        assertTrue(skipWithoutApi.out().isEmpty(), skipWithoutApi.out());
         Run nowhere = cli("import", "--data-directory", dir.resolve("d").toString(), dir.resolve("nowhere").toString());
         assertEquals(1, nowhere.exit());
         assertTrue(nowhere.err().startsWith("ERROR: import '" + dir.resolve("nowhere") + "' does not exist"),

@@ -20,7 +20,8 @@ import java.util.Set;
  * An HTTP server on 127.0.0.1 that answers {@code POST <api>/api/remote/import} as DLRN's API does (dlrn_api.py
  * {@code remote_import}): basic authentication (401 otherwise), a JSON body with {@code repo_url} alone (400
  * otherwise), 201 with the {@code repo_url} echoed, or 500 "Remote import failed with error: ..." for the URLs told
- * to fail once. It records every request, in order, as {@code "<status> <repo_url>"}. No DLRN can run here.
+ * to fail once, or 400 every time for the URLs told to be refused (a build DLRN will never take). It records every
+ * request, in order, as {@code "<status> <repo_url>"}. No DLRN can run here.
  */
 public final class DlrnApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +32,7 @@ public final class DlrnApiServer implements AutoCloseable {
     private final String password;
     private final List<String> requests = new ArrayList<>();
     private final Set<String> failOnce = new HashSet<>();
+    private final Set<String> refused = new HashSet<>();
 
     public DlrnApiServer(String user, String password) throws IOException {
         this.user = user;
@@ -48,6 +50,11 @@ public final class DlrnApiServer implements AutoCloseable {
     /** The next import of {@code repoUrl} fails with 500, once. */
     public synchronized void failOnce(String repoUrl) {
         failOnce.add(repoUrl);
+    }
+
+    /** Every import of {@code repoUrl} from now on is refused with 400. */
+    public synchronized void refuse(String repoUrl) {
+        refused.add(repoUrl);
     }
 
     /** Every request so far, in order: {@code "<status> <repo_url>"}. */
@@ -75,6 +82,8 @@ public final class DlrnApiServer implements AutoCloseable {
             } else if (repoUrl == null || json.size() != 1) {
                 respond(exchange, 400, Map.of("message", "Missing parameters"), new String(body,
                         StandardCharsets.UTF_8));
+            } else if (isRefused(repoUrl)) {
+                respond(exchange, 400, Map.of("message", "Remote import refused: malformed commit.yaml"), repoUrl);
             } else if (takeFailure(repoUrl)) {
                 respond(exchange, 500, Map.of("message", "Remote import failed with error: database is locked"),
                         repoUrl);
@@ -82,6 +91,10 @@ public final class DlrnApiServer implements AutoCloseable {
                 respond(exchange, 201, Map.of("repo_url", repoUrl), repoUrl);
             }
         }
+    }
+
+    private synchronized boolean isRefused(String repoUrl) {
+        return refused.contains(repoUrl);
     }
 
     private synchronized boolean takeFailure(String repoUrl) {

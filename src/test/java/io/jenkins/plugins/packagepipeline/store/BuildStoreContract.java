@@ -194,7 +194,7 @@ abstract class BuildStoreContract {
                 assertTrue(rows.getBoolean(2), "migration " + rows.getString(1));
                 versions.add(rows.getString(1));
             }
-            assertEquals(List.of("1", "2"), versions.stream().sorted().toList());
+            assertEquals(List.of("1", "2", "3"), versions.stream().sorted().toList());
         }
     }
 
@@ -220,6 +220,23 @@ abstract class BuildStoreContract {
 
         store.record(build("other", hash('1'), hash('d'), BuildStatus.SUCCESS, T0));
         assertEquals(List.of(), store.notImportedInto(api), "recording a build again keeps its id and its state");
+    }
+
+    @Test
+    void aSkippedBuildIsNotSentAndEachStateIsReadBackPerApiUrl() {
+        BuildRecord refused = store.record(build("hello", hash('1'), hash('d'), BuildStatus.SUCCESS, T0));
+        BuildRecord next = store.record(build("hello", hash('2'), hash('d'), BuildStatus.SUCCESS, T0.plusSeconds(9)));
+        String api = "https://dlrn.example.org/api-centos9-master";
+        String otherApi = "https://dlrn.example.org/api-centos9-caracal";
+        assertEquals(List.of(), store.dlrnApiUrls());
+        store.recordDlrnImport(refused.id(), api, DlrnImportState.SKIPPED);
+        assertEquals(List.of(next.id()), ids(store.notImportedInto(api)));
+        assertEquals(DlrnImportState.SKIPPED, store.dlrnImportState(refused.id(), api).orElseThrow());
+        assertTrue(store.dlrnImportState(next.id(), api).isEmpty());
+        assertTrue(store.dlrnImportState(refused.id(), otherApi).isEmpty(), "per API URL");
+        store.recordDlrnImport(next.id(), otherApi, DlrnImportState.IMPORTED);
+        assertEquals(DlrnImportState.IMPORTED, store.dlrnImportState(next.id(), otherApi).orElseThrow());
+        assertEquals(List.of(otherApi, api), store.dlrnApiUrls());
     }
 
     @Test
@@ -260,6 +277,41 @@ abstract class BuildStoreContract {
             assertEquals(List.of("hello"), builds.stream().map(BuildRecord::packageName).toList());
             upgraded.recordDlrnImport(builds.get(0).id(), "https://dlrn.example.org/api", DlrnImportState.IMPORTED);
             assertEquals(List.of(), upgraded.notImportedInto("https://dlrn.example.org/api"));
+        }
+    }
+
+    @Test
+    void aVersion2DatabaseIsUpgradedWithItsDlrnImportStatesAndTakesSkippedBuilds() throws Exception {
+        String old = newDatabaseUrl();
+        Database database = Database.of(old);
+        Flyway.configure(getClass().getClassLoader()).dataSource(database.dataSource(old, user(), null))
+                .locations(database.migrationLocation()).target("2").load().migrate();
+        String api = "https://dlrn.example.org/api";
+        try (Connection connection = DriverManager.getConnection(old, user(), "");
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO packages (name, first_built, last_built) VALUES ('hello', 1, 1)");
+            for (char c : new char[] {'a', 'c', 'e'}) {
+                statement.executeUpdate("INSERT INTO builds (package_id, source_commit, distgit_commit, status,"
+                        + " build_time, repo_dir) SELECT id, '" + hash(c) + "', '" + hash('b') + "', 'SUCCESS', 5,"
+                        + " 'repos/x/" + c + "' FROM packages");
+            }
+            statement.executeUpdate("INSERT INTO dlrn_imports (build_id, api_url, state, recorded_at) SELECT id, '"
+                    + api + "', 'IMPORTED', 7 FROM builds WHERE source_commit = '" + hash('a') + "'");
+            assertThrows(java.sql.SQLException.class, () -> statement.executeUpdate("INSERT INTO dlrn_imports"
+                    + " (build_id, api_url, state, recorded_at) SELECT id, '" + api + "', 'SKIPPED', 7 FROM builds"
+                    + " WHERE source_commit = '" + hash('c') + "'"), "version 2 knows no SKIPPED");
+        }
+        try (JdbcBuildStore upgraded = JdbcBuildStore.open(old, user(), null)) {
+            List<BuildRecord> builds = upgraded.history("hello");
+            long a = builds.stream().filter(b -> b.sourceCommit().equals(hash('a'))).findFirst().orElseThrow().id();
+            long c = builds.stream().filter(b -> b.sourceCommit().equals(hash('c'))).findFirst().orElseThrow().id();
+            assertEquals(DlrnImportState.IMPORTED, upgraded.dlrnImportState(a, api).orElseThrow());
+            upgraded.recordDlrnImport(c, api, DlrnImportState.SKIPPED);
+            assertEquals(List.of(hash('e')), upgraded.notImportedInto(api).stream().map(BuildRecord::sourceCommit)
+                    .toList());
+            upgraded.recordDlrnImport(a, api, DlrnImportState.SKIPPED);
+            assertEquals(DlrnImportState.IMPORTED, upgraded.dlrnImportState(a, api).orElseThrow(),
+                    "the primary key still keeps the first state");
         }
     }
 

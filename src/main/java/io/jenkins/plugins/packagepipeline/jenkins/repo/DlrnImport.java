@@ -21,7 +21,7 @@ import jenkins.MasterToSlaveFileCallable;
  * API's credentials stay, and sends every published build the target's DLRN API has not imported yet (this publish's
  * and any an earlier failed publish left behind), oldest first. The import state it reads and marks is in the
  * target's build database, reached from the agent that holds the data directory: each read and each mark is a
- * callable run there.
+ * callable run there, as is the skip of the builds {@code dlrnSkip} names ({@link #skip}).
  */
 final class DlrnImport {
 
@@ -36,8 +36,7 @@ final class DlrnImport {
     /** Imports the published builds the DLRN API of {@code client} lacks; returns them. */
     static List<DlrnImports.Pending> importPending(PublishRequest request, Agent agent, DlrnApiClient client,
             Consumer<String> progress) throws IOException, InterruptedException {
-        AgentState state = new AgentState(request.target(), request.dataDirectory(), request.publicBaseUrl(),
-                request.options(), request.database(), client.apiUrl());
+        AgentState state = state(request, client.apiUrl());
         return DlrnImports.importPending(new DlrnImports.Ledger() {
             @Override
             public List<DlrnImports.Pending> pending() throws IOException, InterruptedException {
@@ -48,7 +47,26 @@ final class DlrnImport {
             public void imported(DlrnImports.Pending build) throws IOException, InterruptedException {
                 agent.act(new ImportedCallable(state, build));
             }
+
+            @Override
+            public List<String> skip(List<String> builds) throws IOException, InterruptedException {
+                return agent.act(new SkipCallable(state, builds));
+            }
         }, client, progress);
+    }
+
+    /**
+     * Records the builds named skipped for the DLRN API at {@code apiUrl} ({@link DlrnImports.Ledger#skip}), on the
+     * agent, before anything is published; reports one line per build.
+     */
+    static void skip(PublishRequest request, Agent agent, URI apiUrl, List<String> builds, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        agent.act(new SkipCallable(state(request, apiUrl), builds)).forEach(progress);
+    }
+
+    private static AgentState state(PublishRequest request, URI apiUrl) {
+        return new AgentState(request.target(), request.dataDirectory(), request.publicBaseUrl(), request.options(),
+                request.database(), apiUrl);
     }
 
     /**
@@ -83,6 +101,27 @@ final class DlrnImport {
                 throws IOException, InterruptedException {
             try (BuildStore store = state.openStore()) {
                 return new ArrayList<>(state.open(store).pending());
+            }
+        }
+    }
+
+    /** Marks the builds named skipped, on the agent; returns one line per build. */
+    static final class SkipCallable extends MasterToSlaveFileCallable<ArrayList<String>> {
+        private static final long serialVersionUID = 1L;
+
+        private final AgentState state;
+        private final ArrayList<String> builds;
+
+        SkipCallable(AgentState state, List<String> builds) {
+            this.state = state;
+            this.builds = new ArrayList<>(builds);
+        }
+
+        @Override
+        public ArrayList<String> invoke(File workspace, VirtualChannel channel)
+                throws IOException, InterruptedException {
+            try (BuildStore store = state.openStore()) {
+                return new ArrayList<>(state.open(store).skip(builds));
             }
         }
     }

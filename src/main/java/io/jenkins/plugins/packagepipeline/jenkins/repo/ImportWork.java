@@ -62,7 +62,7 @@ final class ImportWork {
             return new Done(imported, null);
         }
         try {
-            return new Done(imported, PublishWork.publish(targetName, true, true,
+            return new Done(imported, PublishWork.publish(targetName, true, true, List.of(),
                     new PublishSelection(List.of(), imported.getBuildIds()), run, workspace, listener));
         } catch (AbortException e) {
             throw new AbortException("importBuild: imported and recorded " + imported.getRows().size() + " build(s),"

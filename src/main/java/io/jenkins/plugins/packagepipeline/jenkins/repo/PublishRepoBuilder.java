@@ -30,7 +30,8 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
     private final String target;
     private boolean mirror = true;
     private boolean dlrnImport = true;
-    private List<String> packages = new ArrayList<>(); // a list XStream saves as a plain list
+    private List<String> packages = new ArrayList<>(); // lists XStream saves as plain lists
+    private List<String> dlrnSkip = new ArrayList<>();
 
     @DataBoundConstructor
     public PublishRepoBuilder(String target) {
@@ -72,11 +73,25 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
         this.packages = new ArrayList<>(new PublishSelection(packages, List.of()).packages());
     }
 
+    /** The builds to skip for the DLRN API, {@code null} for none. */
+    public List<String> getDlrnSkip() {
+        return ListField.nullIfEmpty(dlrnSkip);
+    }
+
+    /**
+     * Give up sending these builds (build ids) to the target's DLRN API, e.g. one it refuses for good that holds
+     * back the builds after it: recorded skipped before anything is published (default: none).
+     */
+    @DataBoundSetter
+    public void setDlrnSkip(List<String> dlrnSkip) {
+        this.dlrnSkip = new ArrayList<>(new PublishSelection(List.of(), dlrnSkip).builds());
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        PublishWork.publish(target, mirror, dlrnImport, new PublishSelection(packages, List.of()), run, workspace,
-                listener);
+        PublishWork.publish(target, mirror, dlrnImport, dlrnSkip, new PublishSelection(packages, List.of()), run,
+                workspace, listener);
     }
 
     /** The build step's name and form. */
@@ -88,11 +103,12 @@ public final class PublishRepoBuilder extends Builder implements SimpleBuildStep
             return "Publish the repositories of a repo target";
         }
 
-        /** The packages' text area (one name a line) becomes the {@code packages} list; see {@link ListField}. */
+        /** The packages' and dlrnSkip's text areas (one a line) become lists; see {@link ListField}. */
         @Override
         public Builder newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
                 throws Descriptor.FormException {
-            return super.newInstance(req, Forms.bindLists(formData, PublishRepoStep.PACKAGES));
+            return super.newInstance(req,
+                    Forms.bindLists(formData, PublishRepoStep.PACKAGES, PublishRepoStep.DLRN_SKIP));
         }
     }
 }

@@ -34,12 +34,14 @@ public final class PublishRepoStep extends Step {
     /** The list arguments' form fields (text areas, one item a line), shared with the build step. */
     static final ListField PACKAGES = ListField.names("packages");
     static final ListField BUILDS = ListField.names("builds");
+    static final ListField DLRN_SKIP = ListField.names("dlrnSkip");
 
     private final String target;
     private boolean mirror = true;
     private boolean dlrnImport = true;
     private List<String> packages = new ArrayList<>(); // lists XStream saves as plain lists
     private List<String> builds = new ArrayList<>();
+    private List<String> dlrnSkip = new ArrayList<>();
 
     @DataBoundConstructor
     public PublishRepoStep(String target) {
@@ -95,6 +97,20 @@ public final class PublishRepoStep extends Step {
         this.builds = new ArrayList<>(new PublishSelection(List.of(), builds).builds());
     }
 
+    /** The builds to skip for the DLRN API, {@code null} for none. */
+    public List<String> getDlrnSkip() {
+        return ListField.nullIfEmpty(dlrnSkip);
+    }
+
+    /**
+     * Give up sending these builds (build ids) to the target's DLRN API, e.g. one it refuses for good that holds
+     * back the builds after it: recorded skipped before anything is published (default: none).
+     */
+    @DataBoundSetter
+    public void setDlrnSkip(List<String> dlrnSkip) {
+        this.dlrnSkip = new ArrayList<>(new PublishSelection(List.of(), dlrnSkip).builds());
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -114,7 +130,7 @@ public final class PublishRepoStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             return GroovyValues.map(PublishWork.publish(step.target, step.mirror, step.dlrnImport,
-                    new PublishSelection(step.packages, step.builds), getContext().get(Run.class),
+                    step.dlrnSkip, new PublishSelection(step.packages, step.builds), getContext().get(Run.class),
                     getContext().get(FilePath.class), getContext().get(TaskListener.class)).toMap());
         }
     }
@@ -133,11 +149,11 @@ public final class PublishRepoStep extends Step {
             return "Publish the repositories of a repo target";
         }
 
-        /** The packages' and builds' text areas (one a line) become lists; see {@link ListField}. */
+        /** The packages', builds' and dlrnSkip's text areas (one a line) become lists; see {@link ListField}. */
         @Override
         public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData)
                 throws Descriptor.FormException {
-            return super.newInstance(req, Forms.bindLists(formData, PACKAGES, BUILDS));
+            return super.newInstance(req, Forms.bindLists(formData, PACKAGES, BUILDS, DLRN_SKIP));
         }
     }
 }

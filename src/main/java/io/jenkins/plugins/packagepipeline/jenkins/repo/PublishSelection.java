@@ -2,6 +2,7 @@ package io.jenkins.plugins.packagepipeline.jenkins.repo;
 
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.jenkins.run.PackageRow;
+import io.jenkins.plugins.packagepipeline.store.BuildIds;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import java.io.Serializable;
@@ -67,7 +68,7 @@ public record PublishSelection(List<String> packages, List<String> builds) imple
             }
         }
         for (String id : builds) {
-            Optional<BuildRecord> build = find(store, id);
+            Optional<BuildRecord> build = BuildIds.find(store, id);
             if (build.isEmpty()) {
                 unknown.add("build '" + id + "'");
             } else {
@@ -80,17 +81,5 @@ public record PublishSelection(List<String> packages, List<String> builds) imple
                     + "[0:8]>) or packages: names of packages built into this target; nothing was published.");
         }
         return List.copyOf(selected.values());
-    }
-
-    private static Optional<BuildRecord> find(BuildStore store, String id) {
-        int slash = id.indexOf('/');
-        if (slash <= 0 || slash == id.length() - 1) {
-            return Optional.empty();
-        }
-        String name = id.substring(0, slash);
-        String dir = id.substring(slash + 1);
-        return store.history(name).stream()
-                .filter(b -> BuildRecord.outputDirName(b.sourceCommit(), b.distgitCommit()).equals(dir))
-                .findFirst();
     }
 }

@@ -36,10 +36,14 @@ final class PublishWork {
     /**
      * @param mirror whether to mirror to the target's secondary (if it has one)
      * @param dlrnImport whether to import into the target's DLRN API (if it has one)
+     * @param dlrnSkip builds to record skipped for the target's DLRN API before anything is published
+     *     ({@link DlrnImport#skip}), which needs the DLRN import; null (a build step saved before the argument
+     *     existed) for none
      * @param selection which builds to publish
      */
-    static PublishOutcome publish(String targetName, boolean mirror, boolean dlrnImport, PublishSelection selection,
-            Run<?, ?> run, FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
+    static PublishOutcome publish(String targetName, boolean mirror, boolean dlrnImport, List<String> dlrnSkip,
+            PublishSelection selection, Run<?, ?> run, FilePath workspace, TaskListener listener)
+            throws IOException, InterruptedException {
         SecretMasker masker = SecretMasker.none();
         try {
             RepoTarget target = PackagePipelineConfiguration.get().repoTarget(targetName);
@@ -48,6 +52,19 @@ final class PublishWork {
             StandardUsernamePasswordCredentials dlrnUser = dlrnImport
                     ? TargetCredentials.dlrnApiUser(target, credentials) : null;
             masker = masker(request, dlrnUser);
+            if (dlrnSkip != null && !dlrnSkip.isEmpty()) {
+                if (dlrnUser == null) {
+                    throw new PackagePipelineException("dlrnSkip " + dlrnSkip + " needs the DLRN import: "
+                            + (target.getDlrnApiUrl() == null ? "repo target '" + target.getName() + "' has no DLRN"
+                                    + " API" : "dlrnImport is false") + "; a build is skipped for one DLRN API.");
+                }
+                ConsoleLog log = new ConsoleLog(listener.getLogger(), masker);
+                log.phase("skip builds for the DLRN API at " + target.getDlrnApiUrl(), () -> {
+                    DlrnImport.skip(request, workspace::act, URI.create(target.getDlrnApiUrl()), dlrnSkip,
+                            log.progress()::progress);
+                    return null;
+                });
+            }
             PublishOutcome outcome = workspace.act(new PublishCallable(request, listener));
             PackagePipelineAction.record(run, outcome);
             PackagePipelineException dlrnFailure = null;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packagepipeline.jenkins.run;
 
+import io.jenkins.plugins.packagepipeline.store.BuildIds;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class PackageRow implements Serializable {
         }
         return new PackageRow(build.packageName(), build.status().name(), build.sourceCommit(), build.nvr(), url,
                 published, fresh, build.notes(),
-                build.packageName() + "/" + BuildRecord.outputDirName(build.sourceCommit(), build.distgitCommit()));
+                BuildIds.of(build));
     }
 
     /** The row of a package that made no build: {@code status} says why (up to date, or an error). */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.packagepipeline.repo.remote;
 import io.jenkins.plugins.packagepipeline.PackagePipelineException;
 import io.jenkins.plugins.packagepipeline.repo.RepoConfig;
 import io.jenkins.plugins.packagepipeline.repo.SnapshotManifest;
+import io.jenkins.plugins.packagepipeline.store.BuildIds;
 import io.jenkins.plugins.packagepipeline.store.BuildRecord;
 import io.jenkins.plugins.packagepipeline.store.BuildStore;
 import io.jenkins.plugins.packagepipeline.store.DlrnImportState;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,7 +31,9 @@ import java.util.function.Consumer;
  * commit when it already holds a newer or equal one of that package (and answers 201), so a missed build sent after
  * a newer one would be lost. A failure stops the import at that build and names it; the builds before it stay
  * marked, so the next publish starts from it. A crash between DLRN's answer and the mark sends the build once more,
- * which DLRN skips for the same reason: the import is at least once, and harmless when repeated.
+ * which DLRN skips for the same reason: the import is at least once, and harmless when repeated. A build the DLRN
+ * API refuses for good would hold back the ones after it forever: an operator skips it ({@link Ledger#skip}, marked
+ * {@link DlrnImportState#SKIPPED}), and the import goes on after it.
  *
  * <p>Builds whose snapshot was completed before the database tracked imports ({@link
  * BuildStore#dlrnImportsTrackedSince()}) were imported by the publish that made them, the earlier rule; they are
@@ -56,18 +61,30 @@ public final class DlrnImports {
 
         /** Records that the DLRN API imported {@code build}. */
         void imported(Pending build) throws IOException, InterruptedException;
+
+        /**
+         * Records the builds named ({@link BuildIds#resolve build ids}, or a package and a start of the source
+         * hash) {@link DlrnImportState#SKIPPED} for the DLRN API, so that no import sends them and the import goes
+         * on after them; a build skipped already stays so. Nothing is recorded when one is refused.
+         *
+         * @return one line per build, saying what became of it
+         * @throws PackagePipelineException naming a build that the database does not hold, or that the DLRN API
+         *     needs no more (imported, or published before imports were tracked)
+         */
+        List<String> skip(List<String> builds) throws IOException, InterruptedException;
     }
 
     /**
      * A published build the DLRN API has not imported yet.
      *
-     * @param buildId the build's record id
+     * @param recordId the build's record id
+     * @param buildId its build id ({@link BuildIds}), as the operator names it to skip it
      * @param packageName its package
      * @param sourceCommit its source commit
      * @param repoUrl where its output directory is served, without a trailing slash (as DLRN's own
      *     {@code repo_url}s are: DLRN appends {@code /commit.yaml})
      */
-    public record Pending(long buildId, String packageName, String sourceCommit, String repoUrl)
+    public record Pending(long recordId, String buildId, String packageName, String sourceCommit, String repoUrl)
             implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -85,6 +102,20 @@ public final class DlrnImports {
     /** The DLRN import state of {@code apiUrl} in this build database and data directory. */
     public static Ledger ledger(RepoConfig config, BuildStore store, URI apiUrl) {
         return new StoreLedger(config, store, key(apiUrl));
+    }
+
+    /**
+     * For each DLRN API URL that the build database holds a state for ({@link BuildStore#dlrnApiUrls()}), the
+     * published builds it has not imported yet, oldest first, read without marking anything (as a status shows
+     * them); the builds published before imports were tracked are left out, as an import leaves them.
+     */
+    public static Map<String, List<Pending>> pendingPerApiUrl(RepoConfig config, BuildStore store)
+            throws IOException {
+        Map<String, List<Pending>> pending = new LinkedHashMap<>();
+        for (String apiUrl : store.dlrnApiUrls()) {
+            pending.put(apiUrl, new StoreLedger(config, store, apiUrl).pending(false));
+        }
+        return pending;
     }
 
     /**
@@ -114,7 +145,8 @@ public final class DlrnImports {
             } catch (PackagePipelineException e) {
                 throw new PackagePipelineException("DLRN import stopped at " + build.describe() + " (" + imported.size()
                         + " of " + pending.size() + " imported before it): " + e.getMessage() + " The next publish"
-                        + " sends it again, then the builds after it.", e);
+                        + " sends it again, then the builds after it; if DLRN refuses it for good, skip it:"
+                        + " publish --dlrn-skip " + build.buildId() + " (publishRepo's dlrnSkip in Jenkins).", e);
             }
             ledger.imported(build);
             progress.accept("imported " + build.describe() + " into DLRN (" + build.repoUrl() + ")");
@@ -141,6 +173,11 @@ public final class DlrnImports {
          */
         @Override
         public List<Pending> pending() throws IOException {
+            return pending(true);
+        }
+
+        /** The pending builds; with {@code mark}, those published before tracking are marked on the way. */
+        List<Pending> pending(boolean mark) throws IOException {
             Instant trackedSince = store.dlrnImportsTrackedSince();
             List<Pending> pending = new ArrayList<>();
             for (BuildRecord build : store.notImportedInto(apiUrl)) {
@@ -152,10 +189,12 @@ public final class DlrnImports {
                     continue; // not published (yet), or its snapshot is to be made again
                 }
                 if (completedBefore(manifest.get(), trackedSince)) {
-                    store.recordDlrnImport(build.id(), apiUrl, DlrnImportState.PUBLISHED_BEFORE_TRACKING);
+                    if (mark) {
+                        store.recordDlrnImport(build.id(), apiUrl, DlrnImportState.PUBLISHED_BEFORE_TRACKING);
+                    }
                     continue;
                 }
-                pending.add(new Pending(build.id(), build.packageName(), build.sourceCommit(),
+                pending.add(new Pending(build.id(), BuildIds.of(build), build.packageName(), build.sourceCommit(),
                         config.publicUrlOf(config.reposDir().relativize(dir).toString())));
             }
             return pending;
@@ -163,7 +202,37 @@ public final class DlrnImports {
 
         @Override
         public void imported(Pending build) {
-            store.recordDlrnImport(build.buildId(), apiUrl, DlrnImportState.IMPORTED);
+            store.recordDlrnImport(build.recordId(), apiUrl, DlrnImportState.IMPORTED);
+        }
+
+        @Override
+        public List<String> skip(List<String> builds) {
+            Map<Long, BuildRecord> toSkip = new LinkedHashMap<>();
+            Map<Long, Boolean> skippedAlready = new LinkedHashMap<>();
+            for (String name : builds) {
+                BuildRecord build = BuildIds.resolve(store, name, "Cannot skip build");
+                Optional<DlrnImportState> state = store.dlrnImportState(build.id(), apiUrl);
+                if (state.isPresent() && state.get() != DlrnImportState.SKIPPED) {
+                    throw new PackagePipelineException("Cannot skip build '" + name + "' (" + BuildIds.of(build)
+                            + ") for the DLRN API " + apiUrl + ": " + (state.get() == DlrnImportState.IMPORTED
+                                    ? "DLRN imported it already" : "it was published before DLRN imports were"
+                                            + " tracked and is not sent")
+                            + " (" + state.get() + "); skip only a build that the import stopped at or has not"
+                            + " sent yet.");
+                }
+                toSkip.putIfAbsent(build.id(), build);
+                skippedAlready.putIfAbsent(build.id(), state.isPresent());
+            }
+            List<String> done = new ArrayList<>();
+            for (BuildRecord build : toSkip.values()) {
+                if (skippedAlready.get(build.id())) {
+                    done.add(BuildIds.of(build) + " is skipped already for the DLRN API " + apiUrl);
+                } else {
+                    store.recordDlrnImport(build.id(), apiUrl, DlrnImportState.SKIPPED);
+                    done.add("skipped " + BuildIds.of(build) + " for the DLRN API " + apiUrl + ": no import sends it");
+                }
+            }
+            return done;
         }
 
         /** Whether the snapshot was completed before {@code since}; when unsure, no (DLRN skips what it has). */

@@ -130,7 +130,9 @@ class DlrnImportTest {
         assertTrue(e.getMessage().startsWith("DLRN import stopped at world 3333333333 (1 of 2 imported before it):"
                 + " DLRN remote import of " + url(WORLD_1)), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 500") && e.getMessage().contains("database is locked")
-                && e.getMessage().endsWith("The next publish sends it again, then the builds after it."),
+                && e.getMessage().contains("The next publish sends it again, then the builds after it; if DLRN"
+                        + " refuses it for good, skip it: publish --dlrn-skip world/" + BuildRecord.outputDirName(
+                                WORLD_1, TargetBuilds.DISTGIT) + " (publishRepo's dlrnSkip in Jenkins)."),
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
 
@@ -142,6 +144,60 @@ class DlrnImportTest {
 
         assertEquals(List.of("every published build is imported already"), publishAndImport(PASSWORD));
         assertEquals(4, dlrn.requests().size(), "nothing sent again: " + dlrn.requests());
+    }
+
+    @Test
+    void aBuildDlrnRefusesForGoodHoldsBackTheOthersUntilItIsSkippedThenItIsNeverSent() throws Exception {
+        record("hello", HELLO_1, T0);
+        publishAndImport(PASSWORD);
+        record("world", WORLD_1, T0.plusSeconds(60));
+        record("hello", HELLO_2, T0.plusSeconds(120));
+        dlrn.refuse(url(WORLD_1));
+        String worldId = "world/" + BuildRecord.outputDirName(WORLD_1, TargetBuilds.DISTGIT);
+        for (int publish = 0; publish < 2; publish++) {
+            PackagePipelineException e = assertThrows(PackagePipelineException.class,
+                    () -> publishAndImport(PASSWORD));
+            assertTrue(e.getMessage().startsWith("DLRN import stopped at world 3333333333") && e.getMessage()
+                    .contains("HTTP 400") && e.getMessage().contains("--dlrn-skip " + worldId), e.getMessage());
+        }
+        assertEquals(List.of("201 " + url(HELLO_1), "400 " + url(WORLD_1), "400 " + url(WORLD_1)), dlrn.requests(),
+                "HELLO_2 is held back");
+
+        String helloId = "hello/" + BuildRecord.outputDirName(HELLO_1, TargetBuilds.DISTGIT);
+        PackagePipelineException imported = assertThrows(PackagePipelineException.class,
+                () -> skip(worldId, helloId));
+        assertEquals("Cannot skip build '" + helloId + "' (" + helloId + ") for the DLRN API " + DlrnImports.key(api())
+                + ": DLRN imported it already (IMPORTED); skip only a build that the import stopped at or has not"
+                + " sent yet.", imported.getMessage());
+        PackagePipelineException unknown = assertThrows(PackagePipelineException.class,
+                () -> skip(worldId, "world/9999"));
+        assertTrue(unknown.getMessage().startsWith("Cannot skip build 'world/9999': the build database holds no"
+                + " such build;"), unknown.getMessage());
+        assertTrue(assertThrows(PackagePipelineException.class, () -> skip("hello/"))
+                .getMessage().startsWith("Cannot skip build 'hello/': the build database holds no such build"));
+        assertTrue(assertThrows(PackagePipelineException.class, () -> skip("hello/x")).getMessage()
+                .contains("holds no such build"));
+        try (BuildStore store = JdbcBuildStore.sqlite(dataDir.resolve(JdbcBuildStore.DEFAULT_SQLITE_FILE))) {
+            assertEquals(List.of(WORLD_1, HELLO_2), store.notImportedInto(DlrnImports.key(api())).stream()
+                    .map(BuildRecord::sourceCommit).toList(), "a refused skip records nothing, world included");
+        }
+
+        assertEquals(List.of("skipped " + worldId + " for the DLRN API " + DlrnImports.key(api())
+                + ": no import sends it"), skip("world/333333"));
+        assertEquals(List.of("1 published build(s) to import, oldest first",
+                "imported hello 2222222222 into DLRN (" + url(HELLO_2) + ")"), publishAndImport(PASSWORD));
+        assertEquals(List.of(worldId + " is skipped already for the DLRN API " + DlrnImports.key(api())),
+                skip(worldId));
+        assertEquals(List.of("every published build is imported already"), publishAndImport(PASSWORD));
+        assertEquals(List.of("201 " + url(HELLO_1), "400 " + url(WORLD_1), "400 " + url(WORLD_1),
+                "201 " + url(HELLO_2)), dlrn.requests(), "the skipped build is never sent again");
+    }
+
+    /** {@code publishRepo}'s {@code dlrnSkip}, as {@code PublishWork} runs it: on the agent, for the DLRN API. */
+    private List<String> skip(String... builds) throws Exception {
+        List<String> progress = new ArrayList<>();
+        DlrnImport.skip(request(PUBLIC_URL), agent, api(), List.of(builds), progress::add);
+        return progress;
     }
 
     @Test
