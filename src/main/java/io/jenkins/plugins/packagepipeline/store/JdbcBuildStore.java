@@ -247,51 +247,23 @@ public final class JdbcBuildStore implements BuildStore {
 
     @Override
     public void recordDlrnImport(long buildId, String dlrnApiUrl, DlrnImportState state) {
-        writeLock.lock();
-        try (Connection connection = connect();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO dlrn_imports (build_id, api_url,"
-                        + " state, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT (build_id, api_url) DO NOTHING")) {
-            insert.setLong(1, buildId);
-            insert.setString(2, dlrnApiUrl);
-            insert.setString(3, state.name());
-            insert.setLong(4, Instant.now().toEpochMilli());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("record build " + buildId + " as " + state + " into the DLRN API " + dlrnApiUrl, e);
-        } finally {
-            writeLock.unlock();
-        }
+        update("record build " + buildId + " as " + state + " into the DLRN API " + dlrnApiUrl,
+                "INSERT INTO dlrn_imports (build_id, api_url, state, recorded_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (build_id, api_url) DO NOTHING",
+                buildId, dlrnApiUrl, state.name(), Instant.now().toEpochMilli());
     }
 
     @Override
     public Optional<DlrnImportState> dlrnImportState(long buildId, String dlrnApiUrl) {
-        try (Connection connection = connect();
-                PreparedStatement select = connection.prepareStatement("SELECT state FROM dlrn_imports"
-                        + " WHERE build_id = ? AND api_url = ?")) {
-            select.setLong(1, buildId);
-            select.setString(2, dlrnApiUrl);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(DlrnImportState.valueOf(rows.getString(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read the DLRN import state of build " + buildId + " for the DLRN API " + dlrnApiUrl, e);
-        }
+        return texts("read the DLRN import state of build " + buildId + " for the DLRN API " + dlrnApiUrl,
+                "SELECT state FROM dlrn_imports WHERE build_id = ? AND api_url = ?", buildId, dlrnApiUrl).stream()
+                .findFirst().map(DlrnImportState::valueOf);
     }
 
     @Override
     public List<String> dlrnApiUrls() {
-        try (Connection connection = connect();
-                PreparedStatement select = connection.prepareStatement("SELECT DISTINCT api_url FROM dlrn_imports"
-                        + " ORDER BY api_url");
-                ResultSet rows = select.executeQuery()) {
-            List<String> urls = new ArrayList<>();
-            while (rows.next()) {
-                urls.add(rows.getString(1));
-            }
-            return urls;
-        } catch (SQLException e) {
-            throw failure("read the DLRN API URLs of the DLRN import states", e);
-        }
+        return texts("read the DLRN API URLs of the DLRN import states",
+                "SELECT DISTINCT api_url FROM dlrn_imports ORDER BY api_url");
     }
 
     @Override
@@ -309,29 +281,45 @@ public final class JdbcBuildStore implements BuildStore {
 
     @Override
     public void recordRepoName(String name) {
+        update("record the repository name '" + name + "'", "INSERT INTO settings (name, value) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value", REPO_NAME, name);
+    }
+
+    private Optional<String> setting(String name) {
+        return texts("read the setting " + name, "SELECT value FROM settings WHERE name = ?", name).stream()
+                .findFirst();
+    }
+
+    /** Runs one write statement under the write lock; {@code what} names it in a failure's message. */
+    private void update(String what, String sql, Object... parameters) {
         writeLock.lock();
-        try (Connection connection = connect();
-                PreparedStatement upsert = connection.prepareStatement("INSERT INTO settings (name, value)"
-                        + " VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-            upsert.setString(1, REPO_NAME);
-            upsert.setString(2, name);
-            upsert.executeUpdate();
+        try (Connection connection = connect(); PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            update.executeUpdate();
         } catch (SQLException e) {
-            throw failure("record the repository name '" + name + "'", e);
+            throw failure(what, e);
         } finally {
             writeLock.unlock();
         }
     }
 
-    private Optional<String> setting(String name) {
-        try (Connection connection = connect();
-                PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
-            select.setString(1, name);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+    /** The first column of every row a query answers, as text; {@code what} names it in a failure's message. */
+    private List<String> texts(String what, String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
             }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
         } catch (SQLException e) {
-            throw failure("read the setting " + name, e);
+            throw failure(what, e);
         }
     }
 

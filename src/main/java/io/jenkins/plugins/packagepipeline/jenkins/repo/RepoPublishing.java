@@ -56,20 +56,20 @@ public final class RepoPublishing {
      */
     static void mirror(RepoConfig config, PublishRequest.Mirror mirror, Consumer<String> progress, Path tempDir)
             throws IOException, InterruptedException {
-        MirrorTarget.parse(mirror.destination(), mirror.port(), null, null); // a bad one fails before the agent
-        try (PrivateFiles files = PrivateFiles.in(tempDir);
-                SshAgent agent = mirror.privateKey() == null ? null
-                        : SshAgent.start(tempDir, RsyncMirror.longestPush(config).plus(AGENT_MARGIN))) {
+        try (PrivateFiles files = PrivateFiles.in(tempDir)) {
             Path knownHosts = mirror.knownHosts() == null ? null : files.write("known_hosts", mirror.knownHosts());
             MirrorTarget target = MirrorTarget.parse(mirror.destination(), mirror.port(), null, knownHosts);
-            if (agent != null) {
-                agent.add(mirror.privateKey(), "of repo target '" + config.repoName() + "'"
-                        + (mirror.keyCredentialsId() == null ? "" : " (credentials '" + mirror.keyCredentialsId()
-                                + "')"));
-                target = target.withAgent(agent);
+            try (SshAgent agent = mirror.privateKey() == null ? null // a bad destination failed before the agent
+                    : SshAgent.start(tempDir, RsyncMirror.longestPush(config).plus(AGENT_MARGIN))) {
+                if (agent != null) {
+                    agent.add(mirror.privateKey(), "of repo target '" + config.repoName() + "'"
+                            + (mirror.keyCredentialsId() == null ? "" : " (credentials '" + mirror.keyCredentialsId()
+                                    + "')"));
+                    target = target.withAgent(agent);
+                }
+                progress.accept("mirroring to " + target);
+                progress.accept(new RsyncMirror(config, target).push().summary());
             }
-            progress.accept("mirroring to " + target);
-            progress.accept(new RsyncMirror(config, target).push().summary());
         }
     }
 
